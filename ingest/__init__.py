@@ -1,0 +1,1 @@
+"""From news articles to canonical entities and typed claims with provenance."""

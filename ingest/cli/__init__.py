@@ -1,0 +1,28 @@
+"""The `geokg` command. Each sub-command lives in its own module and registers
+itself; heavy imports (spaCy, the driver) happen inside the commands."""
+
+from __future__ import annotations
+
+import typer
+
+from ingest.cli import eval_cmd, export_cmd, ingest_cmd, neo4j_cmd, serve_cmd
+
+app = typer.Typer(
+    name="geokg",
+    help="A knowledge graph of geopolitical entities built from news.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+for module in (neo4j_cmd, ingest_cmd, eval_cmd, export_cmd, serve_cmd):
+    module.register(app)
+
+
+@app.command()
+def version() -> None:
+    """Print the versions of geokg, its ontology and its extractor."""
+    from importlib.metadata import version as dist_version
+
+    from graph.ontology import ONTOLOGY_VERSION
+
+    typer.echo(f"geokg {dist_version('geokg')} (ontology v{ONTOLOGY_VERSION})")

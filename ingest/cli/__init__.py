@@ -14,6 +14,13 @@ app = typer.Typer(
     add_completion=False,
 )
 
+
+
+@app.callback()
+def main() -> None:
+    """A knowledge graph of geopolitical entities built from news."""
+
+
 for module in (neo4j_cmd, ingest_cmd, eval_cmd, export_cmd, serve_cmd):
     module.register(app)
 

@@ -1,0 +1,80 @@
+"""System output in the neutral form the scorers take (from an Extraction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.models import Extraction
+from graph.ontology import DEFAULT_FACT_MODALITIES, EntityKind, Modality, Polarity
+
+
+@dataclass(frozen=True, slots=True)
+class PredMention:
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    rule: str = ""
+    entity_id: str = ""
+    entity_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PredClaim:
+    type: str  # project relation type
+    subject_text: str
+    subject_start: int
+    subject_end: int
+    object_text: str
+    object_start: int
+    object_end: int
+    sentence: str = ""
+    polarity: Polarity = Polarity.AFFIRMED
+    modality: Modality = Modality.ASSERTED
+    rule: str = ""
+    trigger_text: str = ""
+    subject_id: str = ""
+    object_id: str = ""
+
+    @property
+    def affirmed(self) -> bool:
+        return self.polarity == Polarity.AFFIRMED
+
+    @property
+    def fact_eligible(self) -> bool:
+        """Would become a fact edge under the default rule."""
+        return self.affirmed and Modality(self.modality) in DEFAULT_FACT_MODALITIES
+
+
+def mentions_of(extraction: Extraction) -> list[PredMention]:
+    out: list[PredMention] = []
+    for m in extraction.mentions:
+        entity = extraction.entities.get(m.entity_id)
+        if entity is None:
+            continue  # a mention without its entity is the extractor's bug; not scoreable
+        out.append(
+            PredMention(m.start, m.end, m.text, entity.kind, m.rule, entity.id, entity.name)
+        )
+    return out
+
+
+def claims_of(extraction: Extraction) -> list[PredClaim]:
+    return [
+        PredClaim(
+            type=c.type,
+            subject_text=c.subject_text,
+            subject_start=c.subject_start,
+            subject_end=c.subject_end,
+            object_text=c.object_text,
+            object_start=c.object_start,
+            object_end=c.object_end,
+            sentence=c.sentence,
+            polarity=c.polarity,
+            modality=c.modality,
+            rule=c.rule,
+            trigger_text=c.trigger_text,
+            subject_id=c.subject_id,
+            object_id=c.object_id,
+        )
+        for c in extraction.claims
+    ]

@@ -1,0 +1,237 @@
+"""Write Cypher: the loader's and the reference backbone's statements.
+
+Every statement takes a batch as `$rows` (or `$pairs`) and runs `UNWIND`, so a
+batch of articles is a handful of round trips, not one per claim. Labels and
+relationship types cannot be query parameters, so the statements that need one
+are built here, once, at import, for each member of the closed vocabulary in
+`graph.ontology`; callers look them up by kind or type name, and an unknown
+name is a KeyError, never a string spliced into Cypher.
+
+Graph model (see docs): `(:Entity:<Kind>)`, `(:Article)`, `(:Claim)`;
+`(:Article)-[:ASSERTS]->(:Claim)-[:SUBJECT|OBJECT]->(:Entity)`,
+`(:Claim)-[:ATTRIBUTED_TO]->(:Entity)`, `(:Article)-[:MENTIONS {count}]->(:Entity)`;
+fact edges `(:Entity)-[:<TYPE> {source: 'article', claims, articles, outlets,
+first_seen, last_seen, confidence, sign, cameo, plover}]->(:Entity)`; reference
+edges `(:Entity)-[:BORDERS|CAPITAL_OF {source: 'reference'}]->(:Entity)`.
+An article-derived fact edge and a reference edge of the same type between the
+same pair are two relationships told apart by `source`, so recomputing facts
+never touches the backbone and the backbone never inflates claim counts.
+"""
+
+from __future__ import annotations
+
+from graph.ontology import RELATION_TYPES, EntityKind, RelationType
+
+# Relationship types that carry provenance rather than facts.
+ASSERTS = "ASSERTS"
+SUBJECT = "SUBJECT"
+OBJECT = "OBJECT"
+ATTRIBUTED_TO = "ATTRIBUTED_TO"
+MENTIONS = "MENTIONS"
+
+SOURCE_ARTICLE = "article"
+SOURCE_REFERENCE = "reference"
+
+# Union of the stored aliases, the incoming aliases and the incoming name, minus
+# the node's (possibly just set) name, without duplicates and in first-seen
+# order, so repeating a load leaves the list exactly as it was.
+_ALIAS_UNION = (
+    "reduce(acc = [], a IN coalesce(e.aliases, []) + coalesce(r.aliases, []) + [r.name] | "
+    "CASE WHEN a IS NULL OR a = e.name OR a IN acc THEN acc ELSE acc + a END)"
+)
+
+
+def _upsert_entities(kind: EntityKind) -> str:
+    # The kind label is set when the node is created: an id names one thing,
+    # so a later mention never relabels it. The first name seen stays the
+    # caption (the reference backbone overrides it with the canonical name);
+    # other names become aliases.
+    return f"""
+UNWIND $rows AS r
+MERGE (e:Entity {{id: r.id}})
+ON CREATE SET e:{kind.value}, e.kind = r.kind, e.name = r.name, e.source = r.source,
+              e.aliases = []
+SET e.iso3 = coalesce(r.iso3, e.iso3),
+    e.wikidata = coalesce(r.wikidata, e.wikidata)
+WITH e, r
+SET e.aliases = {_ALIAS_UNION}
+RETURN count(e) AS entities
+"""
+
+
+UPSERT_ENTITIES: dict[EntityKind, str] = {kind: _upsert_entities(kind) for kind in EntityKind}
+
+UPSERT_ARTICLES = """
+UNWIND $rows AS r
+MERGE (a:Article {id: r.id})
+SET a.url = r.url, a.title = r.title, a.standfirst = r.standfirst, a.outlet = r.outlet,
+    a.author = r.author, a.published = r.published, a.language = r.language,
+    a.source = r.source, a.license = r.license, a.extractor = r.extractor,
+    a.extractor_version = r.extractor_version
+RETURN count(a) AS articles
+"""
+
+# Claims an article asserted before but does not assert now: delete them and
+# return their (type, subject, object) so the fact edges they fed are recomputed.
+DELETE_STALE_CLAIMS = """
+UNWIND $rows AS r
+MATCH (:Article {id: r.article_id})-[:ASSERTS]->(c:Claim)
+WHERE NOT c.id IN r.claim_ids
+WITH c, c.type AS type, c.subject_id AS subject_id, c.object_id AS object_id
+DETACH DELETE c
+RETURN type, subject_id, object_id
+"""
+
+DELETE_STALE_MENTIONS = """
+UNWIND $rows AS r
+MATCH (:Article {id: r.article_id})-[m:MENTIONS]->(e:Entity)
+WHERE NOT e.id IN r.entity_ids
+DELETE m
+RETURN count(m) AS deleted
+"""
+
+UPSERT_MENTIONS = """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.article_id})
+MATCH (e:Entity {id: r.entity_id})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = r.count
+RETURN count(m) AS mentions
+"""
+
+# `r.props` holds every Claim field (dates as Neo4j dates); `+=` with a null
+# value removes a property the new extraction no longer has. The speaker link
+# is replaced only when it changed, so a repeated load deletes nothing.
+UPSERT_CLAIMS = """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.article_id})
+MATCH (s:Entity {id: r.subject_id})
+MATCH (o:Entity {id: r.object_id})
+MERGE (c:Claim {id: r.id})
+SET c += r.props
+MERGE (a)-[:ASSERTS]->(c)
+MERGE (c)-[:SUBJECT]->(s)
+MERGE (c)-[:OBJECT]->(o)
+WITH c, r
+CALL {
+  WITH c, r
+  OPTIONAL MATCH (c)-[old:ATTRIBUTED_TO]->(x:Entity)
+  WHERE r.attributed_to IS NULL OR x.id <> r.attributed_to
+  DELETE old
+}
+CALL {
+  WITH c, r
+  OPTIONAL MATCH (speaker:Entity {id: r.attributed_to})
+  FOREACH (_ IN CASE WHEN speaker IS NULL THEN [] ELSE [1] END |
+    MERGE (c)-[:ATTRIBUTED_TO]->(speaker))
+}
+RETURN count(c) AS claims
+"""
+
+
+def _recompute_facts(rtype: RelationType) -> str:
+    """Recompute the article-derived fact edges of one type for `$pairs`.
+
+    Each pair `{a, b}` is already in the stored direction (canonical for
+    symmetric types). The edge summarises the affirmed claims of that type whose
+    modality is in `$modalities`; for a symmetric type, claims in either raw
+    direction count. No qualifying claim left: the edge is deleted.
+    Confidence is a noisy-or of the claim confidences, capped at 0.99: more
+    independent reports raise it, none makes it certain.
+    """
+    direction = (
+        "((c.subject_id = a.id AND c.object_id = b.id) "
+        "OR (c.subject_id = b.id AND c.object_id = a.id))"
+        if rtype.symmetric
+        else "(c.subject_id = a.id AND c.object_id = b.id)"
+    )
+    t = rtype.name
+    return f"""
+UNWIND $pairs AS p
+MATCH (a:Entity {{id: p.a}})
+MATCH (b:Entity {{id: p.b}})
+CALL {{
+  WITH a, b
+  OPTIONAL MATCH (a)<-[:SUBJECT|OBJECT]-(c:Claim)
+  WHERE c.type = '{t}' AND c.polarity = 'affirmed' AND c.modality IN $modalities
+    AND {direction}
+  OPTIONAL MATCH (art:Article)-[:ASSERTS]->(c)
+  RETURN count(DISTINCT c) AS claims,
+         count(DISTINCT art) AS articles,
+         count(DISTINCT art.outlet) AS outlets,
+         min(coalesce(c.event_date, art.published)) AS first_seen,
+         max(coalesce(c.event_date, art.published)) AS last_seen,
+         collect(c.confidence) AS confidences
+}}
+OPTIONAL MATCH (a)-[old:{t} {{source: '{SOURCE_ARTICLE}'}}]->(b)
+WITH a, b, old, claims, articles, outlets, first_seen, last_seen,
+     1.0 - reduce(q = 1.0, x IN confidences |
+                  q * (1.0 - CASE WHEN x < 0.0 THEN 0.0 WHEN x > 1.0 THEN 1.0 ELSE x END))
+       AS noisy_or
+FOREACH (_ IN CASE WHEN claims = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
+FOREACH (_ IN CASE WHEN claims > 0 THEN [1] ELSE [] END |
+  MERGE (a)-[f:{t} {{source: '{SOURCE_ARTICLE}'}}]->(b)
+  SET f.claims = claims, f.articles = articles, f.outlets = outlets,
+      f.first_seen = first_seen, f.last_seen = last_seen,
+      f.confidence = round(CASE WHEN noisy_or > 0.99 THEN 0.99 ELSE noisy_or END, 4),
+      f.sign = $sign, f.cameo = $cameo, f.plover = $plover, f.tier = $tier,
+      f.symmetric = $symmetric)
+RETURN sum(CASE WHEN claims > 0 THEN 1 ELSE 0 END) AS upserted,
+       sum(CASE WHEN claims = 0 AND old IS NOT NULL THEN 1 ELSE 0 END) AS deleted
+"""
+
+
+RECOMPUTE_FACTS: dict[str, str] = {name: _recompute_facts(t) for name, t in RELATION_TYPES.items()}
+
+
+def fact_parameters(rtype: RelationType) -> dict[str, object]:
+    """The constant parameters of a RECOMPUTE_FACTS statement for `rtype`."""
+    return {
+        "sign": rtype.sign,
+        "cameo": rtype.cameo,
+        "plover": rtype.plover,
+        "tier": rtype.tier.value,
+        "symmetric": rtype.symmetric,
+    }
+
+
+# --- reference backbone ---------------------------------------------------------
+
+# Reference entities: the backbone's name is canonical, so it replaces the
+# caption and the previous name (if any) becomes an alias.
+def _upsert_reference_entities(kind: EntityKind) -> str:
+    return f"""
+UNWIND $rows AS r
+MERGE (e:Entity {{id: r.id}})
+ON CREATE SET e:{kind.value}, e.kind = r.kind, e.aliases = []
+WITH e, r, e.name AS previous
+SET e.name = r.name, e.source = '{SOURCE_REFERENCE}',
+    e.iso3 = coalesce(r.iso3, e.iso3), e.wikidata = coalesce(r.wikidata, e.wikidata)
+WITH e, r, previous
+SET e.aliases = reduce(acc = [],
+      a IN coalesce(e.aliases, []) + coalesce(r.aliases, []) + [previous] |
+      CASE WHEN a IS NULL OR a = e.name OR a IN acc THEN acc ELSE acc + a END)
+RETURN count(e) AS entities
+"""
+
+
+UPSERT_REFERENCE_ENTITIES: dict[EntityKind, str] = {
+    kind: _upsert_reference_entities(kind) for kind in EntityKind
+}
+
+
+def _reference_edges(rtype: RelationType) -> str:
+    return f"""
+UNWIND $rows AS r
+MATCH (a:Entity {{id: r.a}})
+MATCH (b:Entity {{id: r.b}})
+MERGE (a)-[f:{rtype.name} {{source: '{SOURCE_REFERENCE}'}}]->(b)
+SET f.sign = $sign, f.tier = $tier, f.symmetric = $symmetric
+RETURN count(f) AS edges
+"""
+
+
+# Only the structural types the backbone provides.
+UPSERT_REFERENCE_EDGES: dict[str, str] = {
+    name: _reference_edges(RELATION_TYPES[name]) for name in ("BORDERS", "CAPITAL_OF")
+}

@@ -1,0 +1,126 @@
+"""Which part of the graph an analysis looks at.
+
+One filter type is shared by the analytics, the exports, the CLI and the API so
+that "the same filters" mean the same thing everywhere. Relation types and
+entity kinds are checked against the closed ontology here, before any Cypher is
+built, so nothing from a request ever becomes a label or a relationship type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from graph.errors import InvalidQuery
+from graph.ontology import RELATION_TYPES, EntityKind, UnknownRelationType, relation_type
+
+
+def _types(names: Iterable[str] | None) -> tuple[str, ...]:
+    if names is None:
+        return tuple(sorted(RELATION_TYPES))
+    out: list[str] = []
+    for raw in names:
+        for name in str(raw).split(","):  # "ATTACKS,FIGHTS" and repeated params both work
+            name = name.strip()
+            if not name:
+                continue
+            try:
+                out.append(relation_type(name).name)
+            except UnknownRelationType as e:
+                raise InvalidQuery(str(e)) from e
+    if not out:
+        raise InvalidQuery("types is empty; leave it out to use every relation type")
+    return tuple(sorted(set(out)))
+
+
+def _kinds(names: Iterable[str] | None) -> tuple[str, ...] | None:
+    if names is None:
+        return None
+    by_lower = {k.value.lower(): k.value for k in EntityKind}
+    out: list[str] = []
+    for raw in names:
+        for name in str(raw).split(","):
+            name = name.strip()
+            if not name:
+                continue
+            if name.lower() not in by_lower:
+                valid = ", ".join(k.value for k in EntityKind)
+                raise InvalidQuery(f"unknown entity kind {name!r}; use one of: {valid}")
+            out.append(by_lower[name.lower()])
+    return tuple(sorted(set(out))) or None
+
+
+@dataclass(frozen=True, slots=True)
+class SubgraphFilter:
+    """The fact edges (and their end nodes) an analysis or export uses.
+
+    - `types`: relation types from graph.ontology (None: all of them).
+    - `since` / `until`: keep edges seen inside the window, i.e.
+      last_seen >= since and first_seen <= until. Counts (claims, articles) are
+      the edge's whole-life totals; an edge without dates (the reference
+      backbone) is kept.
+    - `min_articles` / `min_claims`: evidence floor for article-derived edges
+      (reference edges carry no article evidence and are not held to it).
+    - `kinds`: both end nodes must have one of these kind labels (None: any).
+    - `include_reference`: the backbone of borders and capitals loaded from
+      reference data (edge property source='reference') is left out by default,
+      because it is not news and would dominate structural measures.
+    """
+
+    types: tuple[str, ...] = field(default_factory=lambda: tuple(sorted(RELATION_TYPES)))
+    since: date | None = None
+    until: date | None = None
+    min_articles: int = 1
+    min_claims: int = 1
+    kinds: tuple[str, ...] | None = None
+    include_reference: bool = False
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        types: Iterable[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        min_articles: int = 1,
+        min_claims: int = 1,
+        kinds: Iterable[str] | None = None,
+        include_reference: bool = False,
+    ) -> "SubgraphFilter":
+        """Validate loose input (CLI options, query parameters) into a filter.
+
+        Raises InvalidQuery naming the valid values when something is off.
+        """
+        if since is not None and until is not None and since > until:
+            raise InvalidQuery(f"since ({since}) is after until ({until}); swap them")
+        if min_articles < 0 or min_claims < 0:
+            raise InvalidQuery("min_articles and min_claims must be 0 or more")
+        return cls(
+            types=_types(types),
+            since=since,
+            until=until,
+            min_articles=min_articles,
+            min_claims=min_claims,
+            kinds=_kinds(kinds),
+            include_reference=include_reference,
+        )
+
+    def cypher_params(self) -> dict[str, Any]:
+        """Parameters for graph.cypher.analytics.SUBGRAPH (dates as ISO strings)."""
+        return {
+            "types": list(self.types),
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "min_articles": self.min_articles,
+            "min_claims": self.min_claims,
+            "kinds": list(self.kinds) if self.kinds else None,
+            "include_reference": self.include_reference,
+        }
+
+    def describe(self) -> dict[str, Any]:
+        """A JSON-friendly echo of the filter, for reports and export metadata."""
+        params = self.cypher_params()
+        if len(self.types) == len(RELATION_TYPES):
+            params["types"] = None  # "all", not a list of 31 names
+        return params

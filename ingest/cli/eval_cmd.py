@@ -1,9 +1,72 @@
-"""Not built yet: registers no command."""
+"""`geokg eval`: score extraction against human gold data (no database needed)."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import typer
 
 
+def eval_command(
+    gold: Path | None = typer.Option(
+        None, "--gold", help="re3d-format gold JSONL (e.g. ../shared/eval/re3d-dev.jsonl).",
+        exists=True, dir_okay=False, readable=True,
+    ),
+    seed: Path | None = typer.Option(
+        None, "--seed", help="Seed annotation JSON (e.g. ../shared/eval/seed-gold.json).",
+        exists=True, dir_okay=False, readable=True,
+    ),
+    json_out: Path | None = typer.Option(None, "--json", help="Write all figures to this JSON file."),
+    errors_out: Path | None = typer.Option(
+        None, "--errors", help="Write every false positive and false negative, with its sentence, as JSONL."
+    ),
+    model: str | None = typer.Option(
+        None, "--model", help="spaCy pipeline (package name or path); default GEOKG_SPACY_MODEL."
+    ),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score the cue-word baseline."),
+    top: int = typer.Option(5, "--top", help="How many error classes to list per kind."),
+) -> None:
+    """Run the extractor (and the baseline) on gold data and print precision/recall/F1."""
+    from ingest.evaluation import report
+    from ingest.evaluation.evaluate import run_evaluation
+    from ingest.evaluation.re3d import GoldFormatError
+    from ingest.evaluation.seed import SeedGoldError
+
+    if gold is None and seed is None:
+        raise typer.BadParameter("give --gold FILE.jsonl, --seed FILE.json, or both")
+    try:
+        result = run_evaluation(gold=gold, seed=seed, model=model, baseline=baseline)
+    except (GoldFormatError, SeedGoldError, RuntimeError, OSError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(code=2) from e
+
+    typer.echo(f"model: {result.model}")
+    if result.re3d:
+        typer.echo(f"\nre3d: {gold} ({result.re3d[0].articles} documents)")
+        typer.echo(report.re3d_summary(result.re3d))
+        typer.echo("")
+        typer.echo(report.entity_types_table(result.re3d))
+        typer.echo("")
+        typer.echo(report.relation_types_table(result.re3d))
+        for scores in result.re3d:
+            typer.echo("")
+            typer.echo(report.error_classes(scores, top=top))
+    if result.seed:
+        typer.echo(f"\nseed: {seed}")
+        typer.echo(report.seed_report(result.seed))
+    if json_out is not None:
+        json_out.write_text(json.dumps(result.as_dict(), indent=2, default=str) + "\n", encoding="utf-8")
+        typer.echo(f"\nfigures written to {json_out}")
+    if errors_out is not None:
+        n = 0
+        with errors_out.open("w", encoding="utf-8") as fh:
+            for scores in result.re3d:
+                for err in scores.errors:
+                    fh.write(json.dumps(err.as_dict(), ensure_ascii=False) + "\n")
+                    n += 1
+        typer.echo(f"{n} errors written to {errors_out}")
+
+
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("eval")(eval_command)

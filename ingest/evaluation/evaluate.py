@@ -1,0 +1,68 @@
+"""One evaluation run: the chosen systems over re3d and/or the seed annotation."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.evaluation.re3d import load_re3d
+from ingest.evaluation.runner import Re3dScores, evaluate_re3d, evaluate_seed
+from ingest.evaluation.seed import SeedResult
+from ingest.evaluation.systems import BASELINE, EXTRACTOR, baseline_system, extractor_system, model_name
+
+
+@dataclass(slots=True)
+class EvaluationResult:
+    model: str
+    gold_path: str | None = None
+    seed_path: str | None = None
+    re3d: list[Re3dScores] = field(default_factory=list)
+    seed: list[tuple[str, SeedResult]] = field(default_factory=list)
+    load_seconds: dict[str, float] = field(default_factory=dict)
+
+    def system(self, name: str) -> Re3dScores:
+        for s in self.re3d:
+            if s.system == name:
+                return s
+        raise KeyError(f"no re3d scores for system {name!r}")
+
+    def seed_of(self, name: str) -> SeedResult:
+        for n, r in self.seed:
+            if n == name:
+                return r
+        raise KeyError(f"no seed scores for system {name!r}")
+
+    def as_dict(self) -> dict:
+        out: dict = {"model": self.model, "load_seconds": {k: round(v, 2) for k, v in self.load_seconds.items()}}
+        if self.re3d:
+            out["re3d"] = {"gold": self.gold_path, "systems": {s.system: s.as_dict() for s in self.re3d}}
+        if self.seed:
+            out["seed"] = {"gold": self.seed_path, "systems": {n: r.as_dict() for n, r in self.seed}}
+        return out
+
+
+def run_evaluation(
+    gold: str | Path | None = None,
+    seed: str | Path | None = None,
+    model: str | None = None,
+    baseline: bool = True,
+) -> EvaluationResult:
+    """Extract and score; `gold` is a re3d JSONL file, `seed` a seed-gold.json."""
+    if gold is None and seed is None:
+        raise ValueError("nothing to evaluate: give a re3d gold file, a seed gold file, or both")
+    result = EvaluationResult(model=model_name(model), gold_path=str(gold) if gold else None,
+                              seed_path=str(seed) if seed else None)
+    factories = [(EXTRACTOR, extractor_system)]
+    if baseline:
+        factories.append((BASELINE, baseline_system))
+    docs = load_re3d(gold) if gold is not None else []
+    for name, factory in factories:
+        t0 = time.perf_counter()
+        extract_one = factory(model)
+        result.load_seconds[name] = time.perf_counter() - t0
+        if gold is not None:
+            result.re3d.append(evaluate_re3d(name, extract_one, docs))
+        if seed is not None:
+            result.seed.append((name, evaluate_seed(name, extract_one, seed)))
+    return result

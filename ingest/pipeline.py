@@ -1,0 +1,333 @@
+"""The ingest pipeline: ordered, named stages over plain data.
+
+    read     paths / articles  -> Article (Skipped and ReadWarning recorded)
+    extract  Article batches   -> Extraction   (the Extractor, batched through nlp.pipe)
+    load     Extraction batches -> a sink: graph.loader.Loader, or ClaimsJsonlWriter for dry runs
+    report   IngestReport, returned, never printed
+
+Each stage is a function that can be called alone. Bad input and a failing
+article are recorded in the report and the run goes on; only a sink that stops
+answering (Neo4j down) ends the run early, with `report.aborted` saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from graph.models import Article, Extraction, to_record
+from graph.ontology import DEFAULT_FACT_MODALITIES, Modality, Polarity
+from ingest.readers import Deduper, JsonlFields, ReadWarning, Skipped, read_paths
+from ingest.readers import results
+from ingest.report import IngestReport
+
+STAGES = ("read", "extract", "load", "report")
+
+
+class ExtractorLike(Protocol):
+    """What the pipeline needs of ingest.extract.Extractor."""
+
+    def extract(
+        self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Extraction]: ...
+
+    def extract_one(self, article: Article) -> Extraction: ...
+
+
+class Sink(Protocol):
+    """What the pipeline needs of graph.loader.Loader: `load` returns a report
+    with at least `articles` and `fact_edges` (graph.loader.LoadReport)."""
+
+    def load(self, extractions: Sequence[Extraction]) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Handed to the progress callback after each batch."""
+
+    stage: str
+    report: IngestReport
+
+    @property
+    def done(self) -> int:
+        """Inputs finished so far: articles loaded or failed, plus skips."""
+        return self.report.articles_loaded + len(self.report.skipped)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+# --- read -----------------------------------------------------------------
+
+
+def read_stage(
+    sources: str | Path | Article | Iterable[str | Path | Article],
+    fmt: str = "auto",
+    fields: JsonlFields | None = None,
+    deduper: Deduper | None = None,
+) -> Iterator[Article | Skipped | ReadWarning]:
+    """Paths (files, directories, globs) through the readers, Articles as they
+    are; duplicates (same id or text) across all of them become Skipped."""
+    if isinstance(sources, (str, Path, Article)):
+        sources = [sources]
+    deduper = deduper or Deduper()
+    for source in sources:
+        if isinstance(source, Article):
+            duplicate = deduper.check(source, source.url or source.source or source.id)
+            yield duplicate if duplicate is not None else source
+        else:
+            yield from read_paths([source], fmt, fields, warnings=True, deduper=deduper)
+
+
+# --- extract ----------------------------------------------------------------
+
+
+def _where(article: Article) -> str:
+    return article.url or article.source or article.id
+
+
+def _extract_each(extractor: ExtractorLike, articles: Sequence[Article], report: IngestReport) -> list[Extraction]:
+    out: list[Extraction] = []
+    for article in articles:
+        try:
+            if hasattr(extractor, "extract_one"):
+                extraction = extractor.extract_one(article)
+            else:
+                extraction = next(iter(extractor.extract([article])))
+        except Exception as e:  # one article's failure must not end the batch
+            report.skipped.append(Skipped(_where(article), results.EXTRACTION_FAILED, f"{type(e).__name__}: {e}"))
+            continue
+        out.append(extraction)
+    return out
+
+
+def extract_stage(
+    extractor: ExtractorLike,
+    articles: Sequence[Article],
+    report: IngestReport,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> list[Extraction]:
+    """One batch through `extractor.extract` (nlp.pipe). When the batch raises,
+    it is redone article by article so only the failing ones are skipped."""
+    if not articles:
+        return []
+    try:
+        out = list(extractor.extract(articles, batch_size=batch_size, n_process=n_process))
+        if [x.article.id for x in out] == [a.id for a in articles]:
+            report.articles_extracted += len(out)
+            return out
+    except Exception:
+        pass  # redone one by one below, which records each failure's reason
+    out = _extract_each(extractor, articles, report)
+    report.articles_extracted += len(out)
+    return out
+
+
+# --- load -----------------------------------------------------------------
+
+
+def _unavailable(error: BaseException) -> bool:
+    """Errors that mean the database is gone, not that this batch is bad."""
+    from graph.errors import Neo4jUnavailable
+
+    if isinstance(error, (Neo4jUnavailable, ConnectionError)):
+        return True
+    try:
+        from neo4j import exceptions as neo4j_errors
+    except ImportError:  # pragma: no cover - neo4j is a dependency
+        return False
+    return isinstance(
+        error, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo4j_errors.AuthError)
+    )
+
+
+def _count(report: IngestReport, extractions: Sequence[Extraction], loaded: Any) -> None:
+    report.articles_loaded += len(extractions)
+    report.fact_edges += int(getattr(loaded, "fact_edges", 0) or 0)
+    for ex in extractions:
+        report.entity_ids.update(ex.entities)
+        report.mentions += len(ex.mentions)
+        report.claims += len(ex.claims)
+        for claim in ex.claims:
+            report.claims_by_type[claim.type] += 1
+            report.claims_by_modality[Modality(claim.modality).value] += 1
+            if claim.polarity == Polarity.NEGATED:
+                report.claims_negated += 1
+
+
+def load_stage(sink: Sink, extractions: Sequence[Extraction], report: IngestReport) -> None:
+    """Load one batch. A batch the sink refuses is retried article by article so
+    only the bad article is skipped; a sink that stops answering aborts the run
+    (the failed batch's transaction rolled back, so nothing is half-written)."""
+    if not extractions:
+        return
+    report.batches += 1
+    try:
+        _count(report, extractions, sink.load(extractions))
+        return
+    except Exception as e:
+        if _unavailable(e):
+            _abort(report, extractions, e)
+            return
+    for ex in extractions:
+        try:
+            _count(report, [ex], sink.load([ex]))
+        except Exception as e:
+            if _unavailable(e):
+                _abort(report, [ex], e)
+                return
+            report.skipped.append(Skipped(_where(ex.article), results.LOAD_FAILED, f"{type(e).__name__}: {e}"))
+
+
+def _abort(report: IngestReport, extractions: Sequence[Extraction], error: BaseException) -> None:
+    for ex in extractions:
+        report.skipped.append(
+            Skipped(_where(ex.article), results.LOAD_FAILED, "the database stopped answering; nothing of it was written")
+        )
+    report.aborted = (
+        f"the database stopped answering after {report.articles_loaded} articles were loaded "
+        f"({type(error).__name__}: {error}). Start it again and rerun the same command: "
+        "loading is idempotent, so what was loaded is not duplicated."
+    )
+
+
+# --- the run ------------------------------------------------------------------
+
+
+def run(
+    sources: str | Path | Article | Iterable[str | Path | Article],
+    extractor: ExtractorLike,
+    sink: Sink,
+    *,
+    fmt: str = "auto",
+    fields: JsonlFields | None = None,
+    batch_size: int | None = None,
+    n_process: int | None = None,
+    progress: ProgressCallback | None = None,
+    sink_name: str | None = None,
+) -> IngestReport:
+    """Read, extract and load everything in `sources`; return what happened.
+
+    `batch_size` articles (default: settings.batch_size) go through nlp.pipe
+    and into the sink together. Never raises for bad input or a failing
+    article; check `report.ok` and `report.aborted`.
+    """
+    from ingest.settings import get_settings
+
+    settings = get_settings()
+    batch_size = batch_size or settings.batch_size
+    n_process = n_process or settings.n_process
+    report = IngestReport(sink=sink_name or getattr(sink, "name", None) or type(sink).__name__)
+    started = time.perf_counter()
+
+    def flush(batch: list[Article]) -> None:
+        extractions = extract_stage(extractor, batch, report, batch_size=batch_size, n_process=n_process)
+        load_stage(sink, extractions, report)
+        report.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(Progress("load", report))
+
+    batch: list[Article] = []
+    for item in read_stage(sources, fmt, fields):
+        if isinstance(item, Article):
+            report.articles_read += 1
+            batch.append(item)
+            if len(batch) >= batch_size:
+                flush(batch)
+                batch = []
+                if report.aborted:
+                    break
+        elif isinstance(item, ReadWarning):
+            report.warnings.append(item)
+        else:
+            report.skipped.append(item)
+            if progress is not None:
+                progress(Progress("read", report))
+    if batch and not report.aborted:
+        flush(batch)
+    report.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(Progress("report", report))
+    return report
+
+
+# --- dry runs -------------------------------------------------------------------
+
+
+class ClaimsJsonlWriter:
+    """A sink for dry runs: one JSON object per claim, no database.
+
+    Each line is `graph.models.to_record(claim)` (with its stable `id`) plus
+    `subject_name`, `object_name`, `article_url`, `article_title` and
+    `published`, so the file can be read without the entities. Extractions are
+    checked with the loader's own validation (graph.loader.plan_batch), so a
+    dry run refuses what a real load would refuse.
+    """
+
+    def __init__(
+        self, out: str | Path | IO[str], fact_modalities: Iterable[Modality | str] = DEFAULT_FACT_MODALITIES
+    ) -> None:
+        if isinstance(out, (str, Path)):
+            self.path: Path | None = Path(out)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle: IO[str] = self.path.open("w", encoding="utf-8")
+            self._owns = True
+        else:
+            self.path = None
+            self._handle = out
+            self._owns = False
+        self.name = str(self.path) if self.path else "claims (stream)"
+        self.fact_modalities = frozenset(Modality(m) for m in fact_modalities)
+        self.claims_written = 0
+        self._fact_keys: set[tuple[str, str, str]] = set()
+
+    def load(self, extractions: Sequence[Extraction]) -> Any:
+        from graph.loader import LoadReport, fact_key, plan_batch
+
+        plan = plan_batch(extractions)  # raises InvalidExtraction like the real loader
+        lines: list[str] = []
+        new_facts = 0
+        for ex in extractions:
+            for claim in ex.claims:
+                record = to_record(claim)
+                subject = ex.entities.get(claim.subject_id)
+                obj = ex.entities.get(claim.object_id)
+                record["subject_name"] = subject.name if subject else None
+                record["object_name"] = obj.name if obj else None
+                record["article_url"] = ex.article.url
+                record["article_title"] = ex.article.title
+                record["published"] = ex.article.published.isoformat() if ex.article.published else None
+                lines.append(json.dumps(record, ensure_ascii=False))
+                if claim.polarity == Polarity.AFFIRMED and Modality(claim.modality) in self.fact_modalities:
+                    key = fact_key(claim.type, claim.subject_id, claim.object_id)
+                    if key is not None and key not in self._fact_keys:
+                        self._fact_keys.add(key)
+                        new_facts += 1
+        # Written only once the whole batch is encoded: no half-written batch.
+        if lines:
+            self._handle.write("\n".join(lines) + "\n")
+            self._handle.flush()
+        self.claims_written += len(lines)
+        return LoadReport(
+            articles=len(plan.articles),
+            entities=plan.entity_count,
+            claims=len(lines),
+            mentions=len(plan.mentions),
+            fact_edges=new_facts,
+            batches=1,
+        )
+
+    def close(self) -> None:
+        if self._owns and not self._handle.closed:
+            self._handle.close()
+
+    def __enter__(self) -> ClaimsJsonlWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,58 @@
+"""POST /v1/articles: articles from JSON through the same stages as `geokg ingest`
+(H2's `article_from_text`, H4's Extractor, H5's Loader).
+
+Synchronous and CPU-bound (spaCy), so the route runs it in a worker thread.
+The heavy imports happen on first use, never when the API starts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from api.errors import IngestUnavailable
+from api.resources import GraphResources
+from api.schemas import ArticleIn, IngestResult, SkippedOut
+
+
+def ingest_articles(resources: GraphResources, items: list[ArticleIn]) -> IngestResult:
+    from graph.loader import Loader
+    from ingest.readers import article_from_text
+    from ingest.readers.results import InputRejected
+
+    articles = []
+    skipped: list[SkippedOut] = []
+    for index, item in enumerate(items):
+        source = item.url or f"request#{index}"
+        try:
+            articles.append(
+                article_from_text(
+                    item.text,
+                    url=item.url,
+                    title=item.title,
+                    published=item.published,
+                    author=item.author,
+                    standfirst=item.standfirst,
+                    outlet=item.outlet,
+                    license=item.license,
+                    source=source,
+                )
+            )
+        except InputRejected as e:
+            skipped.append(SkippedOut(source=source, reason=e.skipped.reason, detail=e.skipped.detail or None))
+
+    report: dict[str, Any] = {}
+    if articles:
+        try:
+            extractor = resources.extractor()
+        except (ImportError, OSError) as e:
+            raise IngestUnavailable(f"the extractor cannot be loaded ({e}): install the spaCy model") from e
+        extractions = list(extractor.extract(articles))
+        loader = Loader(resources.sync_driver(), resources.settings.database)
+        report = asdict(loader.load(extractions))
+    return IngestResult(
+        received=len(items),
+        loaded=len(articles),
+        skipped=skipped,
+        article_ids=[a.id for a in articles],
+        report=report,
+    )

@@ -1,0 +1,18 @@
+"""One router per resource. To add one (e.g. analytics), write
+`api/routes/<name>.py` with a module-level `router` and append it to ROUTERS."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.routes import articles, cypher, entities, health, paths, relations, stats
+
+ROUTERS: list[APIRouter] = [
+    health.router,
+    stats.router,
+    entities.router,
+    relations.router,
+    paths.router,
+    articles.router,
+    cypher.router,
+]

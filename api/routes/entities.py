@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from api.dependencies import Repo, parse_types
+from api.schemas import MAX_LIMIT, MAX_OFFSET, EntityDetail, EntitySummary, ErrorBody, Page, Subgraph, Timeline
+from graph.ontology import EntityKind
+from graph.repository import MAX_DEPTH
+
+router = APIRouter(prefix="/v1/entities", tags=["entities"])
+
+NOT_FOUND = {404: {"model": ErrorBody, "description": "unknown entity id"}}
+MAX_NEIGHBOURHOOD_NODES = 500
+
+
+@router.get("", response_model=Page[EntitySummary])
+async def search_entities(
+    repo: Repo,
+    q: Annotated[str | None, Query(max_length=200, description="name or alias; prefix and fuzzy")] = None,
+    kind: EntityKind | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> Page[EntitySummary]:
+    """Entities matching `q` by name or alias (best first), or all entities by name."""
+    return await repo.search_entities(q, kind.value if kind else None, limit=limit, offset=offset)
+
+
+@router.get("/{entity_id}/neighborhood", response_model=Subgraph, responses=NOT_FOUND)
+async def neighborhood(
+    repo: Repo,
+    entity_id: str,
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
+    types: Annotated[str | None, Query(description="comma-separated relation types", max_length=1000)] = None,
+    direction: Literal["out", "in", "both"] = "both",
+    since: date | None = None,
+    until: date | None = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    min_articles: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    include_reference: bool = True,
+    limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURHOOD_NODES, description="max nodes")] = 100,
+) -> Subgraph:
+    """The entity and its fact edges up to `depth` hops: nodes + edges for a graph view.
+    `truncated` is true when `limit` (nodes) cut something off."""
+    return await repo.neighbourhood(
+        entity_id,
+        depth=depth,
+        types=parse_types(types),
+        direction=direction,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        min_articles=min_articles,
+        include_reference=include_reference,
+        limit=limit,
+    )
+
+
+@router.get("/{entity_id}/timeline", response_model=Timeline, responses=NOT_FOUND)
+async def timeline(
+    repo: Repo, entity_id: str, interval: Literal["week", "month"] = "month"
+) -> Timeline:
+    """Claims naming the entity per type and period, split into affirmed/negated and by sign."""
+    return await repo.timeline(entity_id, interval)
+
+
+@router.get("/{entity_id}", response_model=EntityDetail, responses=NOT_FOUND)
+async def get_entity(repo: Repo, entity_id: str) -> EntityDetail:
+    """One entity with its mention and claim counts and its fact edges by type."""
+    return await repo.get_entity(entity_id)

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import APIRouter
+
+from api.dependencies import Repo
+from api.schemas import ErrorBody, Health
+from graph.ontology import ONTOLOGY_VERSION
+
+router = APIRouter(tags=["health"])
+
+
+def _api_version() -> str:
+    try:
+        return version("geokg")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@router.get("/health", response_model=Health, responses={503: {"model": ErrorBody}})
+async def health(repo: Repo) -> Health:
+    """Neo4j reachable, and the versions of the API, ontology, server and driver (503 when Neo4j is down)."""
+    info = await repo.server_info()
+    return Health(status="ok", api_version=_api_version(), ontology_version=ONTOLOGY_VERSION, neo4j=info)

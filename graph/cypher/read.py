@@ -1,0 +1,333 @@
+"""Read Cypher: the API's queries, named and parameterised.
+
+Values always travel as parameters. The only things spliced into query text
+are relationship types and labels, and those come from `graph.ontology`'s
+closed vocabulary after `relationship_filter` has checked every name, or
+small integers the caller has range-checked (`max_hops`). Nothing from a
+request is ever pasted into Cypher.
+
+Graph model: see `graph.cypher.write`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.errors import InvalidQuery
+from graph.ontology import PROVENANCE_TYPES, RELATION_TYPES, EntityKind, UnknownRelationType, relation_type
+
+# Labels whose node counts /v1/stats reports.
+STAT_LABELS: tuple[str, ...] = ("Entity", *(k.value for k in EntityKind), "Article", "Claim")
+STAT_RELATIONSHIP_TYPES: tuple[str, ...] = (*RELATION_TYPES, *PROVENANCE_TYPES, "ATTRIBUTED_TO")
+
+SYMMETRIC_TYPES: list[str] = [name for name, t in RELATION_TYPES.items() if t.symmetric]
+
+MAX_PATH_HOPS = 6
+
+
+def relation_type_names(types: Iterable[str] | None) -> list[str]:
+    """Validated, canonical (upper-case, de-duplicated) relation type names;
+    every fact type when `types` is None or empty. InvalidQuery for a name
+    outside the vocabulary."""
+    if not types:
+        return list(RELATION_TYPES)
+    names: list[str] = []
+    for raw in types:
+        try:
+            name = relation_type(raw.strip()).name
+        except UnknownRelationType as e:
+            raise InvalidQuery(str(e)) from e
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def relationship_filter(types: Iterable[str] | None) -> str:
+    """`:A|B|C` for a relationship pattern, built only from vocabulary names."""
+    names = relation_type_names(types)
+    # Re-check against the closed set: the text below goes into Cypher.
+    assert all(n in RELATION_TYPES for n in names)
+    return ":" + "|".join(names)
+
+
+# --- health and stats -------------------------------------------------------------
+
+SERVER_COMPONENTS = """
+CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions[0] AS version, edition
+"""
+
+
+def _count_labels() -> str:
+    return "\nUNION ALL\n".join(
+        f"MATCH (n:{label}) RETURN '{label}' AS key, count(n) AS n" for label in STAT_LABELS
+    )
+
+
+def _count_relationships() -> str:
+    # One count per type, each served by the count store.
+    return "\nUNION ALL\n".join(
+        f"MATCH ()-[r:{t}]->() RETURN '{t}' AS key, count(r) AS n" for t in STAT_RELATIONSHIP_TYPES
+    )
+
+
+COUNT_LABELS = _count_labels()
+COUNT_RELATIONSHIPS = _count_relationships()
+
+COUNT_CLAIMS_BY_QUALIFIERS = """
+MATCH (c:Claim)
+RETURN c.polarity AS polarity, c.modality AS modality, count(*) AS n
+"""
+
+# --- entities -----------------------------------------------------------------------
+
+# The node's kind comes from its kind label (the loader sets one), falling back
+# to the `kind` property.
+_ENTITY_FIELDS = """
+{id: e.id, name: e.name,
+ kind: coalesce(head([l IN labels(e) WHERE l IN $kinds]), e.kind),
+ aliases: coalesce(e.aliases, []), iso3: e.iso3, wikidata: e.wikidata, source: e.source}
+"""
+
+SEARCH_ENTITIES = f"""
+CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS e, score
+WHERE $kind IS NULL OR $kind IN labels(e)
+WITH e, score ORDER BY score DESC, e.name
+WITH collect({{entity: {_ENTITY_FIELDS}, score: score}}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
+"""
+
+LIST_ENTITIES = f"""
+MATCH (e:Entity)
+WHERE $kind IS NULL OR $kind IN labels(e)
+WITH e ORDER BY e.name, e.id
+WITH collect({_ENTITY_FIELDS}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
+"""
+
+GET_ENTITY = f"""
+MATCH (e:Entity {{id: $id}})
+RETURN {_ENTITY_FIELDS} AS entity
+"""
+
+GET_ENTITIES = f"""
+UNWIND $ids AS id
+MATCH (e:Entity {{id: id}})
+RETURN {_ENTITY_FIELDS} AS entity
+"""
+
+ENTITY_DETAIL = f"""
+MATCH (e:Entity {{id: $id}})
+CALL (e) {{ OPTIONAL MATCH (a:Article)-[:MENTIONS]->(e) RETURN count(DISTINCT a) AS articles }}
+CALL (e) {{ OPTIONAL MATCH (c:Claim)-[:SUBJECT]->(e) RETURN count(c) AS as_subject }}
+CALL (e) {{ OPTIONAL MATCH (c:Claim)-[:OBJECT]->(e) RETURN count(c) AS as_object }}
+CALL (e) {{
+  OPTIONAL MATCH (e)-[r]-(other:Entity)
+  WHERE type(r) IN $fact_types
+  WITH type(r) AS type,
+       CASE WHEN type(r) IN $symmetric THEN 'both'
+            WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction
+  WHERE type IS NOT NULL
+  RETURN collect({{type: type, direction: direction}}) AS rels
+}}
+RETURN {_ENTITY_FIELDS} AS entity, articles, as_subject, as_object, rels
+"""
+
+# --- fact edges ---------------------------------------------------------------------
+
+# Filters shared by neighbourhood and relations. Reference edges (the
+# backbone) carry no counts or dates: they pass the evidence filters and are
+# kept or dropped as a whole by $include_reference.
+_EDGE_FILTER = """
+(
+  (r.source = 'reference' AND $include_reference)
+  OR (coalesce(r.source, 'article') <> 'reference'
+      AND ($since IS NULL OR date(r.last_seen) >= date($since))
+      AND ($until IS NULL OR date(r.first_seen) <= date($until))
+      AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
+      AND ($min_articles IS NULL OR r.articles >= $min_articles))
+)
+"""
+
+_EDGE_FIELDS = """
+{type: type(r), source: startNode(r).id, target: endNode(r).id,
+ origin: coalesce(r.source, 'article'), sign: r.sign, claims: r.claims,
+ articles: r.articles, outlets: r.outlets, first_seen: r.first_seen,
+ last_seen: r.last_seen, confidence: r.confidence}
+"""
+
+_NODE_FIELDS = """
+{id: x.id, name: x.name, kind: coalesce(head([l IN labels(x) WHERE l IN $kinds]), x.kind)}
+"""
+
+
+def neighbourhood_hop(types: Iterable[str] | None) -> str:
+    """One breadth-first hop from `$frontier`: the qualifying fact edges of the
+    given types touching those nodes, strongest first, at most `$cap` rows.
+    Direction: 'out' keeps edges leaving the frontier node, 'in' edges
+    arriving; symmetric types are stored in one canonical direction, so they
+    always match either way."""
+    rel = relationship_filter(types)
+    return f"""
+UNWIND $frontier AS fid
+MATCH (n:Entity {{id: fid}})-[r{rel}]-(x:Entity)
+WHERE ($direction = 'both' OR type(r) IN $symmetric
+       OR ($direction = 'out' AND startNode(r) = n)
+       OR ($direction = 'in' AND endNode(r) = n))
+  AND {_EDGE_FILTER}
+WITH DISTINCT r, x
+ORDER BY coalesce(r.articles, 0) DESC, coalesce(r.confidence, 1.0) DESC, x.id
+LIMIT $cap
+RETURN {_EDGE_FIELDS} AS edge, {_NODE_FIELDS} AS node
+"""
+
+
+def relations_query(types: Iterable[str] | None) -> str:
+    """Fact edges of the given types, optionally anchored on subject and/or
+    object ids. For symmetric types the stored direction is arbitrary, so a
+    subject/object pair matches either way round."""
+    rel = relationship_filter(types)
+    return f"""
+MATCH (s:Entity)-[r{rel}]->(o:Entity)
+WHERE ((($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object))
+       OR (type(r) IN $symmetric
+           AND ($subject IS NULL OR o.id = $subject) AND ($object IS NULL OR s.id = $object)))
+  AND {_EDGE_FILTER}
+WITH r ORDER BY coalesce(r.articles, 0) DESC, coalesce(r.last_seen, date('1900-01-01')) DESC,
+     startNode(r).id, endNode(r).id, type(r)
+WITH collect({_EDGE_FIELDS}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
+"""
+
+
+def anchored_relations_query(types: Iterable[str] | None) -> str:
+    """`relations_query` when a subject or object id is given: starts from that
+    node (an index seek) instead of scanning every edge."""
+    rel = relationship_filter(types)
+    return f"""
+MATCH (n:Entity {{id: $anchor}})-[r{rel}]-(:Entity)
+WITH DISTINCT r, startNode(r) AS s, endNode(r) AS o
+WHERE ((($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object))
+       OR (type(r) IN $symmetric
+           AND ($subject IS NULL OR o.id = $subject) AND ($object IS NULL OR s.id = $object)))
+  AND {_EDGE_FILTER}
+WITH r ORDER BY coalesce(r.articles, 0) DESC, coalesce(r.last_seen, date('1900-01-01')) DESC,
+     startNode(r).id, endNode(r).id, type(r)
+WITH collect({_EDGE_FIELDS}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
+"""
+
+
+def fact_edges_between(rtype: str) -> str:
+    """The fact edges of one type between two entities (both origins)."""
+    rel = relationship_filter([rtype])
+    return f"""
+MATCH (s:Entity {{id: $subject}})-[r{rel}]-(o:Entity {{id: $object}})
+WHERE startNode(r) = s OR type(r) IN $symmetric
+WITH DISTINCT r
+RETURN {_EDGE_FIELDS} AS edge
+"""
+
+
+# --- claims and evidence --------------------------------------------------------------
+
+_CLAIM_FIELDS = """
+{id: c.id, type: c.type, subject_id: c.subject_id, object_id: c.object_id,
+ subject_text: c.subject_text, object_text: c.object_text, trigger_text: c.trigger_text,
+ sentence: c.sentence, sentence_index: c.sentence_index, polarity: c.polarity,
+ modality: c.modality, attributed_to: c.attributed_to, event_date: c.event_date,
+ title: c.title, confidence: c.confidence, extractor: c.extractor,
+ extractor_version: c.extractor_version}
+"""
+
+_ARTICLE_FIELDS = """
+{id: a.id, title: a.title, url: a.url, outlet: a.outlet, author: a.author,
+ published: a.published, language: a.language, license: a.license}
+"""
+
+# Every claim of the type between the two entities, whatever its polarity or
+# modality: the caller labels them. Symmetric types: either raw direction.
+EVIDENCE = f"""
+MATCH (:Entity {{id: $subject}})<-[:SUBJECT|OBJECT]-(c:Claim)
+WHERE c.type = $type
+  AND ((c.subject_id = $subject AND c.object_id = $object)
+       OR ($is_symmetric AND c.subject_id = $object AND c.object_id = $subject))
+WITH DISTINCT c
+OPTIONAL MATCH (a:Article)-[:ASSERTS]->(c)
+WITH c, a ORDER BY a.published DESC, a.id, c.sentence_index
+RETURN {_CLAIM_FIELDS} AS claim, CASE WHEN a IS NULL THEN NULL ELSE {_ARTICLE_FIELDS} END AS article
+LIMIT $limit
+"""
+
+# --- paths ---------------------------------------------------------------------------
+
+
+def shortest_paths_query(types: Iterable[str] | None, max_hops: int) -> str:
+    """Every shortest undirected path over fact edges, up to `max_hops`."""
+    if not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
+        raise InvalidQuery(f"max_hops must be an integer from 1 to {MAX_PATH_HOPS}")
+    rel = relationship_filter(types)
+    return f"""
+MATCH (s:Entity {{id: $source}}), (t:Entity {{id: $target}})
+MATCH p = allShortestPaths((s)-[{rel}*..{int(max_hops)}]-(t))
+WITH p LIMIT $limit
+RETURN [x IN nodes(p) | {_NODE_FIELDS}] AS nodes,
+       [r IN relationships(p) | {_EDGE_FIELDS}] AS edges
+"""
+
+
+# --- timeline --------------------------------------------------------------------------
+
+# Claims naming the entity as subject or object, bucketed by the claim's event
+# date or else its article's publication date.
+TIMELINE = """
+MATCH (e:Entity {id: $id})
+CALL (e) {
+  MATCH (c:Claim)-[:SUBJECT|OBJECT]->(e)
+  RETURN DISTINCT c
+}
+OPTIONAL MATCH (a:Article)-[:ASSERTS]->(c)
+WITH c, coalesce(c.event_date, a.published) AS when
+WITH c, CASE WHEN when IS NULL THEN NULL ELSE date.truncate($unit, date(when)) END AS period
+RETURN period, c.type AS type, c.polarity AS polarity, count(DISTINCT c) AS n
+ORDER BY period, type
+"""
+
+# --- articles ----------------------------------------------------------------------------
+
+ARTICLE_FULLTEXT_INDEX = "article_titles"
+
+SEARCH_ARTICLES = f"""
+CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS a, score
+WHERE ($since IS NULL OR date(a.published) >= date($since))
+  AND ($until IS NULL OR date(a.published) <= date($until))
+WITH a, score ORDER BY score DESC, a.published DESC, a.id
+WITH collect({_ARTICLE_FIELDS}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
+"""
+
+LIST_ARTICLES = f"""
+MATCH (a:Article)
+WHERE ($since IS NULL OR date(a.published) >= date($since))
+  AND ($until IS NULL OR date(a.published) <= date($until))
+WITH a ORDER BY a.published DESC, a.id
+WITH collect({_ARTICLE_FIELDS}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
+"""
+
+GET_ARTICLE = f"""
+MATCH (a:Article {{id: $id}})
+CALL (a) {{
+  OPTIONAL MATCH (a)-[:ASSERTS]->(c:Claim)
+  WITH c ORDER BY c.sentence_index, c.trigger_start, c.id
+  RETURN collect({_CLAIM_FIELDS}) AS claims
+}}
+CALL (a) {{
+  OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
+  WITH e, m ORDER BY m.count DESC, e.name
+  RETURN collect({_ENTITY_FIELDS}) AS entities
+}}
+RETURN {_ARTICLE_FIELDS} AS article, a.standfirst AS standfirst, a.source AS source,
+       [c IN claims WHERE c.id IS NOT NULL] AS claims,
+       [e IN entities WHERE e.id IS NOT NULL] AS entities
+"""

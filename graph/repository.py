@@ -1,0 +1,601 @@
+"""Typed, read-only access to the graph for the API.
+
+`Repository` wraps one `neo4j.AsyncDriver` (created by the caller, e.g. the
+API's lifespan) and returns `graph.views` models, never driver records. Every
+query runs in a READ-mode managed transaction. Driver failures become
+`graph.errors`: Neo4jUnavailable when the server cannot be reached,
+InvalidQuery for a refused query, NotFound for an unknown id.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import re
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from datetime import date
+from typing import Any, Literal
+
+import neo4j
+import neo4j.exceptions as nx
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction
+
+from graph.cypher import read as q
+from graph.cypher.guard import check_read_query_text
+from graph.errors import GraphError, InvalidQuery, Neo4jUnavailable, NotFound
+from graph.ontology import (
+    DEFAULT_FACT_MODALITIES,
+    RELATION_TYPES,
+    EntityKind,
+    Modality,
+    Polarity,
+)
+from graph.views import (
+    ArticleDetail,
+    ArticleSummary,
+    ClaimView,
+    CypherResult,
+    Edge,
+    EntityDetail,
+    EntitySummary,
+    Evidence,
+    GraphNode,
+    Page,
+    Path,
+    Paths,
+    RelationCount,
+    ServerInfo,
+    Stats,
+    Subgraph,
+    Timeline,
+    TimelinePeriod,
+    TimelinePoint,
+)
+
+Direction = Literal["out", "in", "both"]
+Interval = Literal["week", "month"]
+
+KIND_LABELS: list[str] = [k.value for k in EntityKind]
+MAX_DEPTH = 3
+# Rows one neighbourhood hop may return, per node the caller asked for: enough
+# to pick the strongest edges without reading a hub's whole neighbourhood.
+HOP_ROWS_PER_NODE = 10
+HOP_ROWS_MAX = 5000
+EVIDENCE_MAX_CLAIMS = 1000
+
+# Lucene query syntax characters, escaped with a backslash in search terms.
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+def lucene_query(text: str) -> str | None:
+    """A Lucene query matching every word of `text` by prefix or spelling
+    (`word*` OR `word~`), or None when `text` has no word. Terms are
+    lower-cased (the index's analyser lower-cases too), so AND/OR/NOT typed by
+    a user stay words, and every syntax character is escaped."""
+    clauses = []
+    for raw in text.split():
+        term = _LUCENE_SPECIAL.sub(r"\\\1", raw.lower())
+        if not any(ch.isalnum() for ch in raw):
+            continue
+        alternatives = [f"{term}^3", f"{term}*"]
+        if len(raw) >= 4:
+            # Edit distance 1 for short words, 2 for longer: "Iran~2" would match "Iraq".
+            alternatives.append(f"{term}~{1 if len(raw) < 7 else 2}")
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    return " AND ".join(clauses) if clauses else None
+
+
+def edge_id(edge_type: str, source: str, target: str, origin: str) -> str:
+    suffix = "#reference" if origin == "reference" else ""
+    return f"{source}-{edge_type}->{target}{suffix}"
+
+
+def native(value: Any) -> Any:
+    """Driver values as plain Python: neo4j temporal types to datetime's."""
+    if isinstance(value, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time)):
+        return value.to_native()
+    if isinstance(value, neo4j.time.Duration):
+        return value.iso_format()
+    if isinstance(value, dict):
+        return {k: native(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [native(v) for v in value]
+    return value
+
+
+def jsonable(value: Any) -> Any:
+    """Any value a Cypher result can hold, as JSON-ready data: nodes,
+    relationships and paths as dicts, temporals as ISO strings, bytes as
+    base64, non-finite floats as None."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, neo4j.graph.Node):
+        return {
+            "element_id": value.element_id,
+            "labels": sorted(value.labels),
+            "properties": jsonable(dict(value)),
+        }
+    if isinstance(value, neo4j.graph.Relationship):
+        return {
+            "element_id": value.element_id,
+            "type": value.type,
+            "start": value.start_node.element_id if value.start_node else None,
+            "end": value.end_node.element_id if value.end_node else None,
+            "properties": jsonable(dict(value)),
+        }
+    if isinstance(value, neo4j.graph.Path):
+        return {
+            "nodes": [jsonable(n) for n in value.nodes],
+            "relationships": [jsonable(r) for r in value.relationships],
+        }
+    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
+        return value.iso_format()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, neo4j.spatial.Point):
+        return {"srid": value.srid, "coordinates": list(value)}
+    return str(value)
+
+
+@asynccontextmanager
+async def translate_errors(query_error: type[GraphError] = GraphError) -> AsyncIterator[None]:
+    """Driver exceptions as graph.errors. `query_error` is what a Neo4j client
+    error (a refused query) becomes: InvalidQuery for user Cypher, GraphError
+    for the repository's own queries (a client error there is a bug or a
+    missing index, not the caller's fault)."""
+    try:
+        yield
+    except nx.AuthError as e:
+        raise Neo4jUnavailable(
+            f"Neo4j refused the credentials ({e.message}): check NEO4J_USER / NEO4J_PASSWORD"
+        ) from e
+    except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as e:
+        raise Neo4jUnavailable(
+            f"Neo4j does not answer ({e}): start it with `geokg neo4j start` or check NEO4J_URI"
+        ) from e
+    except nx.TransientError as e:
+        raise Neo4jUnavailable(f"Neo4j is busy ({e.code}): try again shortly") from e
+    except nx.Neo4jError as e:
+        message = e.message or str(e)
+        if "fulltext" in message.lower() and "index" in message.lower() and query_error is GraphError:
+            message += " (create the schema with `geokg init`)"
+        raise query_error(f"{e.code}: {message}") from e
+    except nx.DriverError as e:
+        raise Neo4jUnavailable(f"the Neo4j driver failed: {e}") from e
+
+
+class Repository:
+    """Read queries over the geokg graph, returning typed models."""
+
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str = "neo4j",
+        *,
+        fact_modalities: Iterable[Modality] = DEFAULT_FACT_MODALITIES,
+    ) -> None:
+        self._driver = driver
+        self._database = database
+        self._fact_modalities = frozenset(Modality(m) for m in fact_modalities)
+
+    # --- plumbing -------------------------------------------------------------------
+
+    async def _read_tx(self, work: Callable[[AsyncManagedTransaction], Any]) -> Any:
+        async with translate_errors():
+            async with self._driver.session(
+                database=self._database, default_access_mode=READ_ACCESS
+            ) as session:
+                return await session.execute_read(work)
+
+    async def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+            result = await tx.run(query, params)
+            return [native(record.data()) for record in [r async for r in result]]
+
+        return await self._read_tx(work)
+
+    async def _page(self, query: str, limit: int, offset: int, **params: Any) -> tuple[int, list[Any]]:
+        rows = await self._rows(query, limit=limit, offset=offset, **params)
+        if not rows:
+            return 0, []
+        return rows[0]["total"], rows[0]["items"]
+
+    # --- health and stats ---------------------------------------------------------------
+
+    async def server_info(self) -> ServerInfo:
+        """Versions of the server and the driver; Neo4jUnavailable when down."""
+        rows = await self._rows(q.SERVER_COMPONENTS)
+        kernel = next((r for r in rows if r["name"] == "Neo4j Kernel"), rows[0] if rows else {})
+        return ServerInfo(
+            reachable=True,
+            server_version=kernel.get("version"),
+            edition=kernel.get("edition"),
+            database=self._database,
+            driver_version=neo4j.__version__,
+        )
+
+    async def stats(self) -> Stats:
+        labels = await self._rows(q.COUNT_LABELS)
+        rels = await self._rows(q.COUNT_RELATIONSHIPS)
+        qualifiers = await self._rows(q.COUNT_CLAIMS_BY_QUALIFIERS)
+        by_polarity: dict[str, int] = {}
+        by_modality: dict[str, int] = {}
+        for row in qualifiers:
+            pol, mod = row["polarity"] or "unknown", row["modality"] or "unknown"
+            by_polarity[pol] = by_polarity.get(pol, 0) + row["n"]
+            by_modality[mod] = by_modality.get(mod, 0) + row["n"]
+        return Stats(
+            labels={r["key"]: r["n"] for r in labels},
+            relation_types={r["key"]: r["n"] for r in rels},
+            claims_by_polarity=by_polarity,
+            claims_by_modality=by_modality,
+        )
+
+    # --- entities ---------------------------------------------------------------------------
+
+    async def search_entities(
+        self, text: str | None = None, kind: str | None = None, limit: int = 20, offset: int = 0
+    ) -> Page[EntitySummary]:
+        """Entities whose name or an alias matches `text` (prefix or fuzzy), best
+        first; every entity by name when `text` is empty."""
+        kind = EntityKind(kind).value if kind else None
+        if text and text.strip():
+            lucene = lucene_query(text)
+            if lucene is None:
+                return Page[EntitySummary](items=[], total=0, limit=limit, offset=offset)
+            total, items = await self._page(
+                q.SEARCH_ENTITIES, limit, offset,
+                index="entity_names", lucene=lucene, kind=kind, kinds=KIND_LABELS,
+            )
+            entities = [EntitySummary(**row["entity"], score=row["score"]) for row in items]
+        else:
+            total, items = await self._page(q.LIST_ENTITIES, limit, offset, kind=kind, kinds=KIND_LABELS)
+            entities = [EntitySummary(**row) for row in items]
+        return Page[EntitySummary](items=entities, total=total, limit=limit, offset=offset)
+
+    async def get_entity(self, entity_id: str) -> EntityDetail:
+        rows = await self._rows(
+            q.ENTITY_DETAIL, id=entity_id, kinds=KIND_LABELS,
+            fact_types=list(RELATION_TYPES), symmetric=q.SYMMETRIC_TYPES,
+        )
+        if not rows:
+            raise NotFound(f"no entity with id {entity_id!r}: find ids with GET /v1/entities?q=...")
+        row = rows[0]
+        counts: dict[tuple[str, str], int] = {}
+        for rel in row["rels"]:
+            key = (rel["type"], rel["direction"])
+            counts[key] = counts.get(key, 0) + 1
+        return EntityDetail(
+            **row["entity"],
+            articles=row["articles"],
+            claims_as_subject=row["as_subject"],
+            claims_as_object=row["as_object"],
+            relations=[
+                RelationCount(type=t, direction=d, count=n)  # type: ignore[arg-type]
+                for (t, d), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+        )
+
+    async def _entities(self, ids: Sequence[str]) -> dict[str, EntitySummary]:
+        rows = await self._rows(q.GET_ENTITIES, ids=list(ids), kinds=KIND_LABELS)
+        return {r["entity"]["id"]: EntitySummary(**r["entity"]) for r in rows}
+
+    async def _require_entities(self, *ids: str) -> dict[str, EntitySummary]:
+        found = await self._entities(ids)
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFound(f"no entity with id {', '.join(map(repr, missing))}")
+        return found
+
+    # --- fact edges ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _edge(row: dict[str, Any]) -> Edge:
+        rtype = RELATION_TYPES.get(row["type"])
+        return Edge(
+            id=edge_id(row["type"], row["source"], row["target"], row["origin"]),
+            symmetric=bool(rtype and rtype.symmetric),
+            **row,
+        )
+
+    @staticmethod
+    def _edge_filters(
+        since: date | None, until: date | None, min_confidence: float | None,
+        min_articles: int | None, include_reference: bool,
+    ) -> dict[str, Any]:
+        return {
+            "since": since, "until": until, "min_confidence": min_confidence,
+            "min_articles": min_articles, "include_reference": include_reference,
+            "symmetric": q.SYMMETRIC_TYPES,
+        }
+
+    async def neighbourhood(
+        self,
+        entity_id: str,
+        *,
+        depth: int = 1,
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+        since: date | None = None,
+        until: date | None = None,
+        min_confidence: float | None = None,
+        min_articles: int | None = None,
+        include_reference: bool = True,
+        limit: int = 100,
+    ) -> Subgraph:
+        """The entity and the fact edges around it, breadth first up to `depth`
+        hops, keeping at most `limit` nodes (strongest edges first: most
+        articles, then highest confidence). `truncated` says the limit cut
+        something off."""
+        if not 1 <= depth <= MAX_DEPTH:
+            raise InvalidQuery(f"depth must be from 1 to {MAX_DEPTH}")
+        if direction not in ("out", "in", "both"):
+            raise InvalidQuery("direction must be out, in or both")
+        if limit < 1:
+            raise InvalidQuery("limit must be at least 1")
+        hop = q.neighbourhood_hop(types)  # validates the types
+        centre = (await self._require_entities(entity_id))[entity_id]
+        params = self._edge_filters(since, until, min_confidence, min_articles, include_reference)
+        cap = min(HOP_ROWS_MAX, max(limit, 1) * HOP_ROWS_PER_NODE)
+
+        async def work(tx: AsyncManagedTransaction) -> Subgraph:
+            nodes = {centre.id: GraphNode(id=centre.id, name=centre.name, kind=centre.kind, depth=0)}
+            edges: dict[str, Edge] = {}
+            truncated = False
+            frontier = [centre.id]
+            for level in range(1, depth + 1):
+                result = await tx.run(
+                    hop, params, frontier=frontier, direction=direction, cap=cap + 1, kinds=KIND_LABELS
+                )
+                rows = [native(r.data()) async for r in result]
+                if len(rows) > cap:
+                    truncated, rows = True, rows[:cap]
+                next_frontier: list[str] = []
+                for row in rows:
+                    other = row["node"]
+                    if other["id"] not in nodes:
+                        if len(nodes) >= limit:
+                            truncated = True
+                            continue
+                        nodes[other["id"]] = GraphNode(**other, depth=level)
+                        next_frontier.append(other["id"])
+                    edge = self._edge(row["edge"])
+                    edges.setdefault(edge.id, edge)
+                frontier = next_frontier
+                if not frontier:
+                    break
+            return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
+
+        return await self._read_tx(work)
+
+    async def relations(
+        self,
+        *,
+        subject: str | None = None,
+        object: str | None = None,
+        types: Sequence[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        min_confidence: float | None = None,
+        min_articles: int | None = None,
+        include_reference: bool = True,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[Edge]:
+        """Fact edges, most attested first. A symmetric type matches a
+        subject/object pair either way round."""
+        params = self._edge_filters(since, until, min_confidence, min_articles, include_reference)
+        params.update(subject=subject, object=object)
+        anchor = subject or object
+        if anchor is not None:
+            query = q.anchored_relations_query(types)
+            await self._require_entities(*(i for i in (subject, object) if i is not None))
+            total, items = await self._page(query, limit, offset, anchor=anchor, **params)
+        else:
+            total, items = await self._page(q.relations_query(types), limit, offset, **params)
+        return Page[Edge](items=[self._edge(r) for r in items], total=total, limit=limit, offset=offset)
+
+    # --- claims and evidence ------------------------------------------------------------------
+
+    def _claim(self, row: dict[str, Any], article: dict[str, Any] | None = None) -> ClaimView:
+        is_fact = row.get("polarity") == Polarity.AFFIRMED.value and row.get("modality") in {
+            m.value for m in self._fact_modalities
+        }
+        return ClaimView(
+            **row,
+            is_fact=is_fact,
+            article=ArticleSummary(**article) if article else None,
+        )
+
+    async def evidence(self, subject: str, rtype: str, object: str) -> Evidence:
+        """Every claim of `rtype` between the two entities with its sentence and
+        article, negated and non-asserted ones included (`is_fact` False), and
+        the fact edge they add up to, if any."""
+        name = q.relation_type_names([rtype])[0]
+        found = await self._require_entities(subject, object)
+        symmetric = RELATION_TYPES[name].symmetric
+        claim_rows = await self._rows(
+            q.EVIDENCE, subject=subject, object=object, type=name,
+            is_symmetric=symmetric, limit=EVIDENCE_MAX_CLAIMS,
+        )
+        edge_rows = await self._rows(
+            q.fact_edges_between(name), subject=subject, object=object, symmetric=q.SYMMETRIC_TYPES
+        )
+        edges = [self._edge(r["edge"]) for r in edge_rows]
+        edge = next((e for e in edges if e.origin == "article"), edges[0] if edges else None)
+        return Evidence(
+            subject=found[subject],
+            object=found[object],
+            type=name,
+            edge=edge,
+            claims=[self._claim(r["claim"], r["article"]) for r in claim_rows],
+        )
+
+    # --- paths ---------------------------------------------------------------------------------
+
+    async def shortest_paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        types: Sequence[str] | None = None,
+        limit: int = 10,
+    ) -> Paths:
+        """Every shortest undirected path over fact edges (at most `limit`)."""
+        query = q.shortest_paths_query(types, max_hops)
+        found = await self._require_entities(source, target)
+        if source == target:
+            node = found[source]
+            only = Path(nodes=[GraphNode(id=node.id, name=node.name, kind=node.kind)], edges=[], length=0)
+            return Paths(source=source, target=target, paths=[only])
+        rows = await self._rows(query, source=source, target=target, limit=limit, kinds=KIND_LABELS)
+        paths = []
+        for row in rows:
+            nodes = [GraphNode(**n, depth=i) for i, n in enumerate(row["nodes"])]
+            edges = [self._edge(e) for e in row["edges"]]
+            paths.append(Path(nodes=nodes, edges=edges, length=len(edges)))
+        return Paths(source=source, target=target, paths=paths)
+
+    # --- timeline --------------------------------------------------------------------------------
+
+    async def timeline(self, entity_id: str, interval: Interval = "month") -> Timeline:
+        """Claims naming the entity (as subject or object) per type and period,
+        affirmed and negated counted apart; periods also split by the type's
+        sign (cooperation, conflict, neutral)."""
+        if interval not in ("week", "month"):
+            raise InvalidQuery("interval must be week or month")
+        await self._require_entities(entity_id)
+        rows = await self._rows(q.TIMELINE, id=entity_id, unit=interval)
+        points: dict[tuple[date, str], dict[str, int]] = {}
+        periods: dict[date, dict[str, int]] = {}
+        undated = 0
+        for row in rows:
+            period, rtype, n = row["period"], row["type"], row["n"]
+            if period is None:
+                undated += n
+                continue
+            negated = row["polarity"] == Polarity.NEGATED.value
+            point = points.setdefault((period, rtype), {"affirmed": 0, "negated": 0})
+            point["negated" if negated else "affirmed"] += n
+            bucket = periods.setdefault(period, {"cooperation": 0, "conflict": 0, "neutral": 0, "negated": 0})
+            sign = RELATION_TYPES[rtype].sign if rtype in RELATION_TYPES else 0.0
+            if negated:
+                bucket["negated"] += n
+            elif sign > 0:
+                bucket["cooperation"] += n
+            elif sign < 0:
+                bucket["conflict"] += n
+            else:
+                bucket["neutral"] += n
+        return Timeline(
+            entity_id=entity_id,
+            interval=interval,
+            points=[
+                TimelinePoint(
+                    period=p, type=t,
+                    sign=RELATION_TYPES[t].sign if t in RELATION_TYPES else 0.0, **counts,
+                )
+                for (p, t), counts in sorted(points.items())
+            ],
+            periods=[TimelinePeriod(period=p, **c) for p, c in sorted(periods.items())],
+            undated=undated,
+        )
+
+    # --- articles ---------------------------------------------------------------------------------
+
+    async def search_articles(
+        self,
+        text: str | None = None,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Page[ArticleSummary]:
+        """Articles whose title matches `text` (best first), or every article,
+        newest first, within the optional publication window."""
+        if text and text.strip():
+            lucene = lucene_query(text)
+            if lucene is None:
+                return Page[ArticleSummary](items=[], total=0, limit=limit, offset=offset)
+            total, items = await self._page(
+                q.SEARCH_ARTICLES, limit, offset,
+                index=q.ARTICLE_FULLTEXT_INDEX, lucene=lucene, since=since, until=until,
+            )
+        else:
+            total, items = await self._page(q.LIST_ARTICLES, limit, offset, since=since, until=until)
+        return Page[ArticleSummary](
+            items=[ArticleSummary(**r) for r in items], total=total, limit=limit, offset=offset
+        )
+
+    async def get_article(self, article_id: str) -> ArticleDetail:
+        rows = await self._rows(q.GET_ARTICLE, id=article_id, kinds=KIND_LABELS)
+        if not rows:
+            raise NotFound(f"no article with id {article_id!r}: find ids with GET /v1/articles")
+        row = rows[0]
+        return ArticleDetail(
+            **row["article"],
+            standfirst=row["standfirst"],
+            source=row["source"],
+            claims=[self._claim(c) for c in row["claims"]],
+            entities=[EntitySummary(**e) for e in row["entities"]],
+        )
+
+    # --- researcher Cypher ------------------------------------------------------------------------
+
+    async def run_read_cypher(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float = 10.0,
+        row_cap: int = 1000,
+    ) -> CypherResult:
+        """Run one read-only Cypher statement from a user.
+
+        Refused (InvalidQuery) unless the text passes `check_read_query_text`
+        (one statement, no LOAD CSV, no USE) and Neo4j's own `EXPLAIN` says the
+        query type is read-only ('r'); then run in a READ transaction (the
+        server refuses any write in it) with a server-side timeout, reading
+        at most `row_cap` rows. Neo4j's errors come back as InvalidQuery."""
+        text = check_read_query_text(query)
+        params = dict(params or {})
+
+        @neo4j.unit_of_work(timeout=timeout)
+        async def explain(tx: AsyncManagedTransaction) -> str | None:
+            result = await tx.run("EXPLAIN " + text, params)
+            summary = await result.consume()
+            return summary.query_type
+
+        @neo4j.unit_of_work(timeout=timeout)
+        async def run(tx: AsyncManagedTransaction) -> CypherResult:
+            result = await tx.run(text, params)
+            columns = list(await result.keys())
+            rows: list[list[Any]] = []
+            truncated = False
+            async for record in result:
+                if len(rows) >= row_cap:
+                    truncated = True
+                    break
+                rows.append([jsonable(v) for v in record.values()])
+            await result.consume()
+            return CypherResult(columns=columns, rows=rows, row_count=len(rows), truncated=truncated)
+
+        async with translate_errors(InvalidQuery):
+            async with self._driver.session(
+                database=self._database, default_access_mode=READ_ACCESS
+            ) as session:
+                query_type = await session.execute_read(explain)
+                if query_type != "r":
+                    raise InvalidQuery(
+                        f"only read-only queries are allowed (Neo4j classifies this one as {query_type!r})"
+                    )
+                return await session.execute_read(run)

@@ -113,14 +113,12 @@ MERGE (a)-[:ASSERTS]->(c)
 MERGE (c)-[:SUBJECT]->(s)
 MERGE (c)-[:OBJECT]->(o)
 WITH c, r
-CALL {
-  WITH c, r
+CALL (c, r) {
   OPTIONAL MATCH (c)-[old:ATTRIBUTED_TO]->(x:Entity)
   WHERE r.attributed_to IS NULL OR x.id <> r.attributed_to
   DELETE old
 }
-CALL {
-  WITH c, r
+CALL (c, r) {
   OPTIONAL MATCH (speaker:Entity {id: r.attributed_to})
   FOREACH (_ IN CASE WHEN speaker IS NULL THEN [] ELSE [1] END |
     MERGE (c)-[:ATTRIBUTED_TO]->(speaker))
@@ -150,8 +148,7 @@ def _recompute_facts(rtype: RelationType) -> str:
 UNWIND $pairs AS p
 MATCH (a:Entity {{id: p.a}})
 MATCH (b:Entity {{id: p.b}})
-CALL {{
-  WITH a, b
+CALL (a, b) {{
   OPTIONAL MATCH (a)<-[:SUBJECT|OBJECT]-(c:Claim)
   WHERE c.type = '{t}' AND c.polarity = 'affirmed' AND c.modality IN $modalities
     AND {direction}
@@ -198,14 +195,16 @@ def fact_parameters(rtype: RelationType) -> dict[str, object]:
 # --- reference backbone ---------------------------------------------------------
 
 # Reference entities: the backbone's name is canonical, so it replaces the
-# caption and the previous name (if any) becomes an alias.
+# caption and the previous name (if any) becomes an alias. `r.props` holds the
+# extra reference facts (iso2, official_name, demonyms, region, ...).
 def _upsert_reference_entities(kind: EntityKind) -> str:
     return f"""
 UNWIND $rows AS r
 MERGE (e:Entity {{id: r.id}})
 ON CREATE SET e:{kind.value}, e.kind = r.kind, e.aliases = []
 WITH e, r, e.name AS previous
-SET e.name = r.name, e.source = '{SOURCE_REFERENCE}',
+SET e += r.props,
+    e.name = r.name, e.source = '{SOURCE_REFERENCE}',
     e.iso3 = coalesce(r.iso3, e.iso3), e.wikidata = coalesce(r.wikidata, e.wikidata)
 WITH e, r, previous
 SET e.aliases = reduce(acc = [],

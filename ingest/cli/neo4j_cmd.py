@@ -1,9 +1,130 @@
-"""Not built yet: registers no command."""
+"""`geokg neo4j install|start|stop|status` (the project's own local Neo4j server)
+and `geokg init` (the graph's constraints and indexes)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
 import typer
+
+if TYPE_CHECKING:
+    from graph.settings import Neo4jSettings
+
+neo4j_app = typer.Typer(
+    help="The project's local Neo4j server (in NEO4J_HOME, default .neo4j/). "
+    "Does nothing when NEO4J_URI points at an existing server.",
+    no_args_is_help=True,
+)
+
+
+def _fail(message: str) -> None:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    raise typer.Exit(1)
+
+
+@neo4j_app.command("install")
+def install_cmd(
+    force: bool = typer.Option(False, "--force", help="Fetch the jars again even when installed."),
+    maven_repo: Optional[Path] = typer.Option(
+        None, "--maven-repo", help="Maven repository to use instead of ~/.m2/repository."
+    ),
+) -> None:
+    """Assemble Neo4j (jars from Maven Central), write its conf, set its password."""
+    from graph import server
+    from graph.errors import Neo4jServerError
+    from graph.settings import Neo4jSettings
+
+    args = [f"-Dmaven.repo.local={maven_repo.resolve()}"] if maven_repo else []
+    try:
+        server.install(Neo4jSettings(), maven_args=args, force=force, log=typer.echo)
+    except Neo4jServerError as e:
+        _fail(str(e))
+
+
+@neo4j_app.command("start")
+def start_cmd() -> None:
+    """Start the server in the background and wait until Bolt answers (installs first if needed)."""
+    from graph import server
+    from graph.errors import Neo4jServerError
+    from graph.settings import Neo4jSettings
+
+    settings = Neo4jSettings()
+    try:
+        st = server.start(settings, log=typer.echo)
+    except Neo4jServerError as e:
+        _fail(str(e))
+        return
+    if settings.managed:
+        typer.echo(f"Bolt: {st.uri}   Browser: {st.http_url}   user: {settings.user}")
+        typer.echo(_password_hint(settings))
+
+
+@neo4j_app.command("stop")
+def stop_cmd() -> None:
+    """Stop the server cleanly (SIGTERM, then wait)."""
+    from graph import server
+    from graph.errors import Neo4jServerError
+    from graph.settings import Neo4jSettings
+
+    try:
+        server.stop(Neo4jSettings(), log=typer.echo)
+    except Neo4jServerError as e:
+        _fail(str(e))
+
+
+@neo4j_app.command("status")
+def status_cmd() -> None:
+    """Say whether the server is installed, running and answering. Exit 0 when it answers, 3 otherwise."""
+    from graph import server
+    from graph.settings import Neo4jSettings
+
+    settings = Neo4jSettings()
+    st = server.status(settings)
+    typer.echo(st.message)
+    if st.managed:
+        typer.echo(f"home: {st.home}   Bolt: {st.uri}   Browser: {st.http_url}")
+        if st.installed:
+            typer.echo(_password_hint(settings))
+        if not st.bolt_answers:
+            raise typer.Exit(3)
+
+
+def _password_hint(settings: Neo4jSettings) -> str:
+    from graph import server
+
+    if settings.password is not None:
+        return "password: from NEO4J_PASSWORD"
+    return f"password: in {server.password_file(settings)}"
+
+
+def init_cmd() -> None:
+    """Create the graph's uniqueness constraints and indexes (running it twice is harmless)."""
+    from graph.driver import create_driver, verify
+    from graph.errors import GraphError
+    from graph.settings import Neo4jSettings
+
+    settings = Neo4jSettings()
+    try:
+        from graph.schema import ensure_schema  # H5's module; imported late on purpose
+    except ImportError as e:
+        _fail(f"graph.schema.ensure_schema is not available yet ({e}).")
+        return
+    try:
+        driver = create_driver(settings)
+    except GraphError as e:
+        _fail(str(e))
+        return
+    try:
+        verify(driver, settings)
+        ensure_schema(driver, settings.database)
+    except GraphError as e:
+        _fail(str(e))
+    finally:
+        driver.close()
+    typer.echo(f"Schema ensured on {settings.effective_uri} (database '{settings.database}').")
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.add_typer(neo4j_app, name="neo4j")
+    app.command("init")(init_cmd)

@@ -1,0 +1,95 @@
+"""The Neo4j Browser assets: the style is in sync with the ontology, and every
+saved query runs on a loaded graph with the answers the hand-built data implies."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from h5_support import clean_db, neo4j_driver  # noqa: F401
+from test_loader import first_article, second_article
+
+from graph.browser import GRASS_PATH, QUERIES_PATH, saved_queries
+from graph.browser.style import NEGATIVE, NEUTRAL, POSITIVE, render_grass
+from graph.loader import Loader
+from graph.ontology import RELATION_TYPES, EntityKind
+from graph.reference import load_reference
+
+PARAMS = {"id": "AZE", "type": "SUPPLIES_ARMS", "a": "ISR", "b": "AZE"}
+
+
+def test_grass_file_is_generated_from_the_ontology():
+    text = GRASS_PATH.read_text(encoding="utf-8")
+    assert text == render_grass(), "run `python -m graph.browser.style` to regenerate geokg.grass"
+    for kind in EntityKind:
+        assert re.search(rf"node\.{kind.value} \{{[^}}]*caption: \"\{{name\}}\"", text)
+    for name, rtype in RELATION_TYPES.items():
+        block = re.search(rf"relationship\.{name} \{{([^}}]*)\}}", text)
+        assert block, name
+        expected = NEGATIVE if rtype.sign < 0 else POSITIVE if rtype.sign > 0 else NEUTRAL
+        assert f"color: {expected};" in block.group(1), name
+
+
+def test_queries_file_lists_the_symmetric_types_of_the_ontology():
+    evidence = saved_queries()["Evidence behind an edge"]
+    listed = set(re.findall(r"'([A-Z_]+)'", evidence.split("c.type IN", 1)[1].split("]", 1)[0]))
+    assert listed == {n for n, t in RELATION_TYPES.items() if t.symmetric}
+    assert ":param id => 'AZE';" in QUERIES_PATH.read_text(encoding="utf-8")
+
+
+@pytest.mark.neo4j
+def test_every_saved_query_runs_and_answers(neo4j_driver, clean_db):
+    db = clean_db
+    load_reference(neo4j_driver, db)
+    Loader(neo4j_driver, database=db).load([first_article(), second_article()])
+    queries = saved_queries()
+    assert set(queries) == {
+        "Entity neighbourhood",
+        "Evidence behind an edge",
+        "Dyad timeline",
+        "Who arms whom",
+        "Hostile triangles",
+        "Claims that are not facts",
+    }
+    results = {}
+    with neo4j_driver.session(database=db) as s:
+        for title, query in queries.items():
+            params = dict(PARAMS)
+            if title == "Dyad timeline":
+                params.update(a="AZE", b="IRN")
+            if title == "Claims that are not facts":
+                params["id"] = "IRN"
+            results[title] = s.run(query, params).data()
+
+    neighbours = {(type(r["r"]).__name__, r["n"]["id"]) for r in results["Entity neighbourhood"]}
+    assert {n for _, n in neighbours} >= {"ISR", "IRN", "ARM", "GEO", "RUS", "TUR"}
+    assert len(results["Evidence behind an edge"]) == 3
+    assert {r["outlet"] for r in results["Evidence behind an edge"]} == {"Example Times", "Other Post"}
+    timeline = results["Dyad timeline"]
+    assert [r["type"] for r in timeline].count("FIGHTS") == 2 and len(timeline) == 4
+    assert [(r["supplier"], r["recipient"], r["claims"]) for r in results["Who arms whom"]] == [
+        ("Israel", "Azerbaijan", 3)
+    ]
+    assert results["Hostile triangles"] == []  # no triangle of conflict edges in this graph
+    not_facts = {(r["type"], r["polarity"], r["modality"]) for r in results["Claims that are not facts"]}
+    assert not_facts == {
+        ("ATTACKS", "negated", "asserted"),
+        ("ATTACKS", "affirmed", "hypothetical"),
+        ("SANCTIONS", "affirmed", "alleged"),
+    }
+
+
+@pytest.mark.neo4j
+def test_hostile_triangle_is_found(neo4j_driver, clean_db):
+    from h5_support import AZE, IRN, ISR, claim, extraction
+
+    url = "https://example.org/triangle"
+    ex = extraction(
+        url,
+        [claim(url, "ATTACKS", AZE, IRN, 0), claim(url, "THREATENS", IRN, ISR, 100), claim(url, "FIGHTS", ISR, AZE, 200)],
+        [AZE, IRN, ISR],
+    )
+    Loader(neo4j_driver, database=clean_db).load([ex])
+    with neo4j_driver.session(database=clean_db) as s:
+        rows = s.run(saved_queries()["Hostile triangles"]).data()
+    assert [(r["a"], r["b"], r["c"]) for r in rows] == [("Azerbaijan", "Iran", "Israel")]

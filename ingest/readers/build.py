@@ -49,8 +49,18 @@ def clean_body(raw: str) -> str:
     return join_paragraphs(paragraphs_from_lines(strip_furniture(normalize_lines(raw))))
 
 
+def _drop_repeated_title(text: str, title: str | None) -> str:
+    """Pages often repeat the headline as the body's first paragraph."""
+    if not title:
+        return text
+    first, _, rest = text.partition("\n\n")
+    if first.casefold() == (clean_inline(title) or "").casefold():
+        return rest
+    return text
+
+
 def finish(draft: Draft, checks: Checks) -> tuple[Article | Skipped, list[ReadWarning]]:
-    text = clean_body(draft.body)
+    text = _drop_repeated_title(clean_body(draft.body), draft.title)
     if not text:
         return Skipped(draft.source, results.EMPTY, "no article text (after removing page furniture)"), []
     if len(text) > checks.max_article_chars:

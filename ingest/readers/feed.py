@@ -65,11 +65,13 @@ def _entry_text(entry: dict) -> str:
 
 
 def _entry_date(entry: dict) -> object:
+    # dict.get, not entry.get: feedparser's own get maps missing keys to others
+    # (with a DeprecationWarning).
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        if entry.get(key):
-            return entry[key]
+        if dict.get(entry, key):
+            return dict.get(entry, key)
     # feedparser could not parse these; passing the text on reports why.
-    return entry.get("published") or entry.get("updated") or None
+    return dict.get(entry, "published") or dict.get(entry, "updated") or None
 
 
 def read_feed_bytes(data: bytes, source: str, checks: Checks) -> Iterator[Article | Skipped | ReadWarning]:
@@ -96,11 +98,11 @@ def read_feed_bytes(data: bytes, source: str, checks: Checks) -> Iterator[Articl
                 body=text,
                 title=title,
                 url=entry.get("link"),
-                author=entry.get("author"),
+                author=(entry.get("author_detail") or {}).get("name") or entry.get("author"),
                 published=_entry_date(entry),
                 outlet=feed_title,
                 license=entry.get("license") or entry.get("rights"),
-                origin=source,
+                origin=where,
             )
             result, warnings = finish(draft, checks)
         except Exception as e:  # one odd entry must not end the feed

@@ -118,7 +118,8 @@ def draft_from_record(record: Any, source: str, origin: str, fields_: JsonlField
 def _finish_record(
     record: Any, where: str, origin: str, fields_: JsonlFields, checks: Checks
 ) -> Iterator[Article | Skipped | ReadWarning]:
-    draft = draft_from_record(record, where, origin, fields_)
+    # The article's source is its line, so duplicates and provenance point at it.
+    draft = draft_from_record(record, where, where, fields_)
     if isinstance(draft, Skipped):
         yield draft
         return
@@ -159,7 +160,7 @@ def read_jsonl_file(
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
-                yield Skipped(where, results.MALFORMED_JSON, f"line {number}: {e.msg} at column {e.colno}")
+                yield Skipped(where, results.MALFORMED_JSON, f"line {number}: {e.msg} (column {e.colno})")
                 continue
             yield from _finish_record(record, where, origin, fields_, checks)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from graph.models import Article
 from ingest.readers import results
 from ingest.readers.build import Checks
-from ingest.readers.detect import detect_format
+from ingest.readers.detect import FORMATS, detect_format
 from ingest.readers.feed import read_feed_file
 from ingest.readers.html import read_html_file
 from ingest.readers.ids import text_hash
@@ -121,6 +121,8 @@ def read_paths(
     from ingest.settings import get_settings
 
     settings = get_settings()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if jsonl_field_names:
@@ -150,4 +152,4 @@ def read_paths(
 
 
 def _where(article: Article, path: Path) -> str:
-    return article.url or article.source or str(path)
+    return article.source or article.url or str(path)

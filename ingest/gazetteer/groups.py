@@ -1,0 +1,50 @@
+"""Curated: non-state armed groups (entity kind Group).
+
+Source: hand-written by the geokg project from the groups' commonly reported
+names and transliterations; no installed package lists them. Wikidata QIDs only
+where the project is certain, else None.
+Columns: (slug, canonical name, aliases, Wikidata QID or None).
+"""
+
+from __future__ import annotations
+
+GroupRow = tuple[str, str, tuple[str, ...], str | None]
+
+ARMED_GROUPS: tuple[GroupRow, ...] = (
+    ("isil", "Islamic State",
+     ("ISIL", "ISIS", "Daesh", "DAESH", "Da'esh", "Islamic State of Iraq and the Levant",
+      "Islamic State of Iraq and Syria", "Islamic State group", "the Islamic State"), "Q2429253"),
+    ("isis-k", "Islamic State Khorasan Province", ("ISIS-K", "ISKP", "IS-K"), None),
+    ("al-qaeda", "al-Qaeda", ("al-Qaida", "al Qaeda", "Al Qaeda", "Al-Qaeda", "al-Qa'ida", "Al-Qaida"), "Q34490"),
+    ("aqap", "al-Qaeda in the Arabian Peninsula", ("AQAP",), None),
+    ("hezbollah", "Hezbollah", ("Hizbollah", "Hizballah", "Hezbullah", "Hizbullah"), None),
+    ("hamas", "Hamas", ("HAMAS",), None),
+    ("palestinian-islamic-jihad", "Palestinian Islamic Jihad", ("Islamic Jihad", "PIJ"), None),
+    ("taliban", "Taliban", ("the Taliban", "Taleban"), None),
+    ("ttp", "Tehrik-i-Taliban Pakistan", ("TTP", "Pakistani Taliban"), None),
+    ("haqqani-network", "Haqqani network", ("Haqqani Network",), None),
+    ("houthis", "Houthis", ("Houthi", "Houthi rebels", "Houthi movement", "Ansar Allah", "Ansarallah"), None),
+    ("pkk", "PKK", ("Kurdistan Workers' Party", "Kurdistan Workers Party"), None),
+    ("ypg", "YPG", ("People's Protection Units",), None),
+    ("sdf", "Syrian Democratic Forces", ("SDF",), None),
+    ("wagner-group", "Wagner Group", ("Wagner", "PMC Wagner", "Wagner PMC"), None),
+    ("boko-haram", "Boko Haram", (), None),
+    ("al-shabaab", "al-Shabaab", ("Al-Shabaab", "al-Shabab", "Al-Shabab", "al Shabaab"), None),
+    ("nusra-front", "al-Nusra Front",
+     ("Nusra Front", "Jabhat al-Nusra", "al-Nusrah Front", "Jabhat Fateh al-Sham"), None),
+    ("hts", "Hayat Tahrir al-Sham", ("HTS", "Hay'at Tahrir al-Sham"), None),
+    ("free-syrian-army", "Free Syrian Army", ("FSA",), None),
+    ("ahrar-al-sham", "Ahrar al-Sham", (), None),
+    ("pmf", "Popular Mobilization Forces",
+     ("PMF", "Popular Mobilisation Forces", "Hashd al-Shaabi", "Popular Mobilization Units", "PMU"), None),
+    ("kataib-hezbollah", "Kata'ib Hezbollah", ("Kataib Hezbollah",), None),
+    ("lashkar-e-taiba", "Lashkar-e-Taiba", ("LeT", "Lashkar-e-Toiba"), None),
+    ("jaish-e-mohammed", "Jaish-e-Mohammed", ("JeM", "Jaish-e-Muhammad"), None),
+    ("m23", "M23", ("March 23 Movement",), None),
+    ("rapid-support-forces", "Rapid Support Forces", ("RSF",), None),
+    ("janjaweed", "Janjaweed", (), None),
+    ("farc", "FARC", ("Revolutionary Armed Forces of Colombia",), None),
+    ("abu-sayyaf", "Abu Sayyaf", (), None),
+    ("jnim", "JNIM", ("Jama'at Nasr al-Islam wal Muslimin",), None),
+    ("peshmerga", "Peshmerga", ("Kurdish Peshmerga",), None),
+)

@@ -1,0 +1,414 @@
+"""Entity resolution: every entity mention in a parsed doc -> a canonical Entity.
+
+Input is a Doc from `ingest.nlp.load_nlp()` (gazetteer ruler + NER + parser).
+Each mention records the rule that resolved it, so a wrong resolution can be
+traced:
+
+- ``exact`` / ``alias``: a gazetteer name (canonical name or another name);
+  NER names not in the gazetteer are ``exact`` with a slug id.
+- ``demonym``: "Azeri", "Israelis" -> the country (never a separate actor).
+- ``capital-metonymy``: a capital or seat of government acting ("Baku said",
+  "Baku's relations", "allow Tel Aviv to attack") -> the state; as a place
+  ("in Baku") the mention stays the city, with role "place".
+- ``institution-metonymy``: "the Kremlin" -> Russia, "the White House" -> USA.
+- ``coreference``: within one article, a surname or first name -> the full
+  name introduced earlier ("Gantz"); "the Islamic Republic" -> the most
+  recently mentioned candidate state.
+- ``title-holder``: "the Defense Minister" -> the person introduced earlier
+  with that title in the same article.
+- ``title-pattern``: a capitalised name right after a title ("Ambassador to
+  the US Khazar Ibrahim") that NER missed.
+
+Output is deterministic: the same doc always gives the same mentions, sorted
+by start offset, never overlapping.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from graph import geodata
+from graph.models import Entity
+from graph.ontology import EntityKind
+from ingest.gazetteer import EntryKind, GazEntry, build_gazetteer
+
+ACTOR = "actor"
+PLACE = "place"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    entity: Entity
+    rule: str
+    start_char: int
+    end_char: int
+    start_token: int
+    end_token: int  # exclusive
+    text: str
+    sentence_index: int
+    role: str  # "actor" or "place"
+
+
+# Prepositions after which a place name is a location, not an actor.
+LOCATIVE_PREPS = frozenset(
+    "in at near inside outside across within throughout around into onto from via through "
+    "along beyond off toward towards".split()
+)
+# "to" is locative only after movement words ("a visit to Baku", "flew to Baku").
+MOTION_WORDS = frozenset(
+    "visit visits visited visiting trip trips travel travelled traveled travelling traveling "
+    "fly flew flown flight flights arrive arrived arrival return returned go went gone come came "
+    "move moved send sent deploy deployed deployment journey route way road relocate relocated "
+    "head headed heading tour toured".split()
+)
+
+# Words that are titles, not names: stripped from the front of person names,
+# and used to find names NER missed ("Ambassador ... Khazar Ibrahim").
+TITLE_WORDS = frozenset(
+    """president vice prime minister ministers secretary ambassador envoy general gen gen. lt lt. col col.
+    maj maj. capt capt. adm adm. admiral sgt sgt. commander chief mr mr. mrs mrs. ms ms. dr dr. sir lord
+    king queen prince princess sheikh shaikh emir crown senator sen sen. rep rep. representative governor
+    gov gov. mayor spokesman spokeswoman spokesperson foreign defense defence deputy special chairman
+    chairwoman chair director leader premier chancellor pope ayatollah supreme speaker judge justice
+    colonel major captain lieutenant sergeant brig brig. brigadier marshal field officer official
+    secretary-general under-secretary undersecretary attorney interior finance state affairs
+    home health economy trade outgoing incoming former acting new then newly elected designate
+    minister-designate prime-minister-designate head commissioner representative high
+    ambassador-designate consul coordinator adviser advisor counsellor councillor rev rev. father
+    imam cleric sultan""".split()
+)
+TITLE_HEADS = frozenset(
+    """president minister secretary ambassador envoy general admiral commander chief senator governor
+    mayor spokesman spokeswoman spokesperson chairman chairwoman director leader premier chancellor
+    speaker secretary-general commissioner king queen prince emir sultan""".split()
+)
+
+# Page furniture: never entities.
+_FURNITURE_SENTENCE = re.compile(
+    r"^\W*(photo|image|picture|video|file photo)\s*(credit|courtesy|:)|"
+    r"^\W*(most popular|read more|related|share this|subscribe|advertisement|sign up|click here)\b",
+    re.IGNORECASE,
+)
+_FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _slug_id(prefix: str, name: str) -> str:
+    return f"{prefix}:{geodata.slugify(name)}"
+
+
+def country_of(entity: Entity) -> Entity | None:
+    """The country an entity is or lies in: a Country is itself; a City or Place
+    with a known ISO3 is its country; anything else (people, organisations,
+    regions) has none."""
+    if entity.kind == EntityKind.COUNTRY:
+        return entity
+    if entity.kind in (EntityKind.CITY, EntityKind.PLACE) and entity.iso3:
+        c = geodata.countries().get(entity.iso3)
+        return geodata.country_entity(c, source="article") if c else None
+    return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def syntactic_role(span: Span) -> str:
+    """'place' when the span is the object of a locative preposition ("in Baku",
+    "an embassy in Baku", "flew to Baku") or a modifier of a place noun; else 'actor'."""
+    root = _first_conjunct(span.root)
+    if root.dep_ == "pobj":
+        prep = root.head
+        word = prep.lower_
+        if word in LOCATIVE_PREPS:
+            return PLACE
+        if word == "to" and prep.head.lemma_.lower() in MOTION_WORDS | {w for w in MOTION_WORDS}:
+            return PLACE
+    return ACTOR
+
+
+def _clean_bounds(span: Span) -> tuple[int, int]:
+    """Token bounds without a leading determiner/title words and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in TITLE_WORDS):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, article_id: str) -> None:
+        self.doc = doc
+        self.article_id = article_id
+        self.gaz = build_gazetteer()
+        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.furniture = {
+            i for i, s in enumerate(doc.sents) if _FURNITURE_SENTENCE.search(s.text)
+        } if doc.has_annotation("SENT_START") else set()
+        self.out: list[ResolvedMention] = []
+        self.covered: set[int] = set()
+        self.last_country_at: dict[str, int] = {}  # iso3 -> last token index mentioned
+        self.people: dict[str, Entity] = {}  # full name -> person
+        self.name_parts: dict[str, Entity] = {}  # surname / first name -> person introduced
+        self.titles: dict[str, Entity] = {}  # "defense minister" -> person
+
+    # -- helpers ---------------------------------------------------------
+    def sentence_index(self, token_i: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, token_i) - 1)
+
+    def emit(self, entity: Entity, rule: str, start: int, end: int, role: str) -> None:
+        if start >= end or any(i in self.covered for i in range(start, end)):
+            return
+        span = self.doc[start:end]
+        self.covered.update(range(start, end))
+        self.out.append(
+            ResolvedMention(
+                entity=entity,
+                rule=rule,
+                start_char=span.start_char,
+                end_char=span.end_char,
+                start_token=start,
+                end_token=end,
+                text=span.text,
+                sentence_index=self.sentence_index(start),
+                role=role,
+            )
+        )
+        if entity.kind == EntityKind.COUNTRY and entity.iso3:
+            self.last_country_at[entity.iso3] = start
+
+    # -- gazetteer matches ----------------------------------------------------
+    def gazetteer(self, ent: Span, entry: GazEntry) -> None:
+        text = ent.text
+        name_rule = "exact" if entry.entity is not None and text == entry.entity.name else "alias"
+        if entry.kind == EntryKind.COUNTRY:
+            self.emit(entry.entity, name_rule, ent.start, ent.end, syntactic_role(ent))
+        elif entry.kind == EntryKind.DEMONYM:
+            self.emit(entry.entity, "demonym", ent.start, ent.end, ACTOR)
+        elif entry.kind == EntryKind.CITY:
+            role = self.city_role(ent)
+            if role == ACTOR and entry.acts_for:
+                country = geodata.country_entity(geodata.countries()[entry.acts_for], source="article")
+                self.emit(country, "capital-metonymy", ent.start, ent.end, ACTOR)
+            else:
+                self.emit(entry.entity, name_rule, ent.start, ent.end, PLACE)
+        elif entry.kind == EntryKind.INSTITUTION:
+            self.emit(entry.entity, "institution-metonymy", ent.start, ent.end, syntactic_role(ent))
+        elif entry.kind in (EntryKind.ORGANIZATION, EntryKind.GROUP):
+            self.emit(entry.entity, name_rule, ent.start, ent.end, ACTOR)
+        elif entry.kind == EntryKind.REGION:
+            self.emit(entry.entity, name_rule, ent.start, ent.end, PLACE)
+        elif entry.kind == EntryKind.NOMINAL:
+            iso3 = self.nominal_target(entry)
+            if iso3:
+                country = geodata.country_entity(geodata.countries()[iso3], source="article")
+                self.emit(country, "coreference", ent.start, ent.end, syntactic_role(ent))
+
+    def city_role(self, ent: Span) -> str:
+        root = ent.root
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+            return PLACE  # "Baku residents", "the Baku office"
+        return syntactic_role(ent)
+
+    def nominal_target(self, entry: GazEntry) -> str | None:
+        seen = [(self.last_country_at[c], c) for c in entry.candidates if c in self.last_country_at]
+        if seen:
+            return max(seen)[1]
+        return entry.default
+
+    # -- people -------------------------------------------------------------------
+    def person(self, start: int, end: int, rule: str = "exact") -> None:
+        doc = self.doc
+        words = [t.text for t in doc[start:end]]
+        if not words or not any(w[:1].isupper() for w in words):
+            return
+        name = " ".join(words)
+        if name in self.gaz.phrases:  # a country/org name NER called a person
+            key = self.gaz.phrases[name]
+            entry = self.gaz.entry(key)
+            if entry is not None:
+                self.gazetteer(doc[start:end], entry)
+            return
+        if len(words) == 1:
+            known = self.name_parts.get(name) or self.people.get(name)
+            if known is not None:
+                self.emit(known, "coreference", start, end, ACTOR)
+                return
+        person = self.people.get(name)
+        if person is None:
+            person = Entity(id=_slug_id("person", name), name=name, kind=EntityKind.PERSON)
+            self.people[name] = person
+            if len(words) >= 2:
+                self.name_parts.setdefault(words[-1], person)
+                self.name_parts.setdefault(words[0], person)
+        self.remember_title(start, person)
+        self.emit(person, rule, start, end, ACTOR)
+
+    def remember_title(self, start: int, person: Entity) -> None:
+        """Record "Defense Minister" from "... Defense Minister Benny Gantz"."""
+        doc = self.doc
+        i = start - 1
+        words: list[str] = []
+        while i >= 0 and doc[i].lower_ in TITLE_WORDS and doc[i].lower_ not in ("new", "then"):
+            words.insert(0, doc[i].lower_)
+            i -= 1
+        while words and words[0] in ("outgoing", "incoming", "former", "acting", "then"):
+            words.pop(0)
+        if words and words[-1] in TITLE_HEADS:
+            self.titles.setdefault(" ".join(words), person)
+
+    # -- the pass -------------------------------------------------------------------
+    def run(self) -> list[ResolvedMention]:
+        doc = self.doc
+        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        extra_people = self.title_pattern_people(ents)
+        items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
+        items += [(s, e, "title-pattern", None) for s, e in extra_people]
+        for start, end, kind, ent in sorted(items, key=lambda x: (x[0], -x[1])):
+            if self.sentence_index(start) in self.furniture:
+                continue
+            if kind == "title-pattern":
+                self.person(start, end, rule="title-pattern")
+                continue
+            assert ent is not None
+            if _FURNITURE_TEXT.search(ent.text):
+                continue
+            self.one_ent(ent)
+        self.bare_name_tokens()
+        self.title_holders()
+        return sorted(self.out, key=lambda m: (m.start_char, m.end_char))
+
+    def one_ent(self, ent: Span) -> None:
+        entry = self.gaz.entry(ent.ent_id_) if ent.ent_id_ else None
+        if entry is not None:
+            self.gazetteer(ent, entry)
+            return
+        start, end = _clean_bounds(ent)
+        if start >= end:
+            return
+        span = self.doc[start:end]
+        text = span.text
+        if not any(ch.isalpha() for ch in text) or not text[:1].isupper() and not text[:1].isdigit():
+            return
+        label = ent.label_
+        # An indefinite article marks a common noun phrase ("a Trade Office"), not a name.
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in ("a", "an") or ent[0].lower_ in ("a", "an"):
+            return
+        if text in self.gaz.phrases:
+            entry = self.gaz.entry(self.gaz.phrases[text])
+            if entry is not None:
+                self.gazetteer(span, entry)
+                return
+        if label == "PERSON":
+            self.person(start, end)
+        elif label == "ORG":
+            self.organization(span)
+        elif label in ("GPE", "LOC", "FAC"):
+            self.place(span, label)
+        # NORP not in the gazetteer (religions, ethnic groups) is not an entity here.
+
+    def organization(self, span: Span) -> None:
+        text = span.text
+        if all(t.lower_ in TITLE_WORDS or t.is_punct for t in span):
+            return  # "Defense" from "Defense Minister"
+        if len(span) == 1 and text in self.name_parts:
+            self.emit(self.name_parts[text], "coreference", span.start, span.end, ACTOR)
+            return
+        entity = Entity(id=_slug_id("org", text), name=text, kind=EntityKind.ORGANIZATION)
+        self.emit(entity, "exact", span.start, span.end, ACTOR)
+
+    def place(self, span: Span, label: str) -> None:
+        text = span.text
+        if len(span) == 1 and text in self.name_parts:
+            self.emit(self.name_parts[text], "coreference", span.start, span.end, ACTOR)
+            return
+        city = geodata.find_city(text) if label == "GPE" else None
+        if city is not None:
+            rule = "exact" if city.name == text else "alias"
+            self.emit(geodata.city_entity(city, source="article"), rule, span.start, span.end, PLACE)
+            return
+        if label == "GPE":
+            # Spelling variants the gazetteer lacks ("Persia", "Republic of Korea").
+            c = geodata.match_country_name(text)
+            if c is not None:
+                self.emit(geodata.country_entity(c, source="article"), "alias", span.start, span.end, syntactic_role(span))
+                return
+        entity = Entity(id=_slug_id("place", text), name=text, kind=EntityKind.PLACE)
+        self.emit(entity, "exact", span.start, span.end, PLACE)
+
+    def title_pattern_people(self, ents: list[Span]) -> list[tuple[int, int]]:
+        """Runs of 2-4 capitalised proper nouns outside any entity, right after a
+        title ("Ambassador ... Khazar Ibrahim", "Minister Tobias Ellwood")."""
+        doc = self.doc
+        in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+        ent_start_of_end = {e.end: e.start for e in doc.ents}
+        found: list[tuple[int, int]] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            t = doc[i]
+            if i in in_ent or t.pos_ != "PROPN" or not t.is_title or t.lower_ in TITLE_WORDS:
+                i += 1
+                continue
+            j = i
+            while j < n and j not in in_ent and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].lower_ not in TITLE_WORDS:
+                j += 1
+            if 2 <= j - i <= 4 and self._after_title(i, ent_start_of_end):
+                found.append((i, j))
+            i = max(j, i + 1)
+        return found
+
+    def _after_title(self, i: int, ent_start_of_end: dict[int, int]) -> bool:
+        doc = self.doc
+        if i > 0 and doc[i - 1].lower_ in TITLE_HEADS:
+            return True
+        # "Ambassador to the US Khazar Ibrahim": title, preposition, entity, name.
+        if i in ent_start_of_end:
+            k = ent_start_of_end[i] - 1
+            while k >= 0 and doc[k].lower_ in ("the", "to", "of", "for", "in"):
+                k -= 1
+            return k >= 0 and doc[k].lower_ in TITLE_HEADS
+        return False
+
+    def bare_name_tokens(self) -> None:
+        """Surnames NER did not tag ("Gantz and the Azeri representatives")."""
+        if not self.name_parts:
+            return
+        first_seen = {p.id: min(m.start_token for m in self.out if m.entity.id == p.id) for p in self.people.values() if any(m.entity.id == p.id for m in self.out)}
+        for t in self.doc:
+            if t.i in self.covered or t.text not in self.name_parts or not t.is_title:
+                continue
+            person = self.name_parts[t.text]
+            if first_seen.get(person.id, len(self.doc)) < t.i and self.sentence_index(t.i) not in self.furniture:
+                self.emit(person, "coreference", t.i, t.i + 1, ACTOR)
+
+    def title_holders(self) -> None:
+        """'the Defense Minister' -> the person introduced with that title."""
+        if not self.titles:
+            return
+        doc = self.doc
+        lowers = [t.lower_ for t in doc]
+        for title, person in self.titles.items():
+            words = title.split()
+            k = len(words)
+            for i in range(1, len(doc) - k + 1):
+                if lowers[i : i + k] != words or lowers[i - 1] != "the":
+                    continue
+                nxt = doc[i + k] if i + k < len(doc) else None
+                if nxt is not None and nxt.pos_ == "PROPN":
+                    continue  # "the Defense Minister Benny Gantz": the name itself follows
+                self.emit(person, "title-holder", i, i + k, ACTOR)
+
+
+def resolve(doc: Doc, article_id: str) -> list[ResolvedMention]:
+    """One ResolvedMention per entity mention in `doc`, sorted by start offset."""
+    return _Resolver(doc, article_id).run()

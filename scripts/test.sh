@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Set up (scripts/setup.sh), start the local Neo4j, create the schema and run
+# the whole test suite against it. Arguments go to pytest. The server is
+# stopped on exit, whatever happens; the exit code is pytest's (and "no tests
+# collected", pytest's 5, counts as a failure).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh
+# shellcheck disable=SC1091
+. .venv/bin/activate
+unset JAVA_OPTS
+
+stop_neo4j() { geokg neo4j stop || echo "test.sh: could not stop Neo4j; run 'geokg neo4j stop'" >&2; }
+trap stop_neo4j EXIT
+
+geokg neo4j start
+geokg init
+
+set +e
+python -m pytest "$@"
+code=$?
+set -e
+if [[ $code -eq 5 ]]; then
+  echo "test.sh: pytest collected no tests; counting that as a failure" >&2
+  code=1
+fi
+exit "$code"

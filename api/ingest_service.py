@@ -12,6 +12,7 @@ from typing import Any
 from api.errors import IngestUnavailable
 from api.resources import GraphResources
 from api.schemas import ArticleIn, IngestResult, SkippedOut
+from graph.errors import Neo4jUnavailable
 
 
 def ingest_articles(resources: GraphResources, items: list[ArticleIn]) -> IngestResult:
@@ -41,17 +42,24 @@ def ingest_articles(resources: GraphResources, items: list[ArticleIn]) -> Ingest
             skipped.append(SkippedOut(source=source, reason=e.skipped.reason, detail=e.skipped.detail or None))
 
     report: dict[str, Any] = {}
+    loaded = 0
     if articles:
+        from ingest.pipeline import run
+
         try:
             extractor = resources.extractor()
         except (ImportError, OSError) as e:
             raise IngestUnavailable(f"the extractor cannot be loaded ({e}): install the spaCy model") from e
-        extractions = list(extractor.extract(articles))
         loader = Loader(resources.sync_driver(), resources.settings.database)
-        report = asdict(loader.load(extractions))
+        result = run(articles, extractor, loader, n_process=1, sink_name="neo4j")
+        if result.aborted:
+            # Nothing half-written (one transaction per batch); the client may retry.
+            raise Neo4jUnavailable(result.aborted)
+        report = result.to_dict()
+        loaded = result.articles_loaded
     return IngestResult(
         received=len(items),
-        loaded=len(articles),
+        loaded=loaded,
         skipped=skipped,
         article_ids=[a.id for a in articles],
         report=report,

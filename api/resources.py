@@ -49,6 +49,12 @@ class GraphResources:
         assert self._repository is not None
         return self._repository
 
+    async def driver(self) -> AsyncDriver:
+        """The app's one async driver (for routes that query beyond the repository)."""
+        await self.repository()
+        assert self._driver is not None
+        return self._driver
+
     def sync_driver(self) -> Driver:
         """The loader's driver, made on first use (thread-safe: called from the threadpool)."""
         with self._sync_lock:

@@ -180,8 +180,13 @@ class Repository:
         database: str = "neo4j",
         *,
         fact_modalities: Iterable[Modality] = DEFAULT_FACT_MODALITIES,
+        retry_s: float = 2.0,
     ) -> None:
         self._driver = driver
+        # How long a managed transaction keeps retrying a lost connection. The
+        # driver's 30 s default would hold an HTTP request that long while
+        # Neo4j is down; an API should answer 503 at once and let clients retry.
+        self._retry_s = retry_s
         self._database = database
         self._fact_modalities = frozenset(Modality(m) for m in fact_modalities)
 
@@ -190,7 +195,12 @@ class Repository:
     async def _read_tx(self, work: Callable[[AsyncManagedTransaction], Any]) -> Any:
         async with translate_errors():
             async with self._driver.session(
-                database=self._database, default_access_mode=READ_ACCESS
+                database=self._database,
+                default_access_mode=READ_ACCESS,
+                max_transaction_retry_time=self._retry_s,
+                # The server warns about labels and types the data has not used
+                # yet (the queries name the whole vocabulary): not news.
+                notifications_min_severity="OFF",
             ) as session:
                 return await session.execute_read(work)
 
@@ -232,8 +242,9 @@ class Repository:
             by_polarity[pol] = by_polarity.get(pol, 0) + row["n"]
             by_modality[mod] = by_modality.get(mod, 0) + row["n"]
         return Stats(
-            labels={r["key"]: r["n"] for r in labels},
-            relation_types={r["key"]: r["n"] for r in rels},
+            # A label or type never written has no row at all: report it as 0.
+            labels={name: 0 for name in q.STAT_LABELS} | {r["key"]: r["n"] for r in labels},
+            relation_types={name: 0 for name in q.STAT_RELATIONSHIP_TYPES} | {r["key"]: r["n"] for r in rels},
             claims_by_polarity=by_polarity,
             claims_by_modality=by_modality,
         )
@@ -591,7 +602,12 @@ class Repository:
 
         async with translate_errors(InvalidQuery):
             async with self._driver.session(
-                database=self._database, default_access_mode=READ_ACCESS
+                database=self._database,
+                default_access_mode=READ_ACCESS,
+                max_transaction_retry_time=self._retry_s,
+                # The server warns about labels and types the data has not used
+                # yet (the queries name the whole vocabulary): not news.
+                notifications_min_severity="OFF",
             ) as session:
                 query_type = await session.execute_read(explain)
                 if query_type != "r":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import articles, cypher, entities, health, paths, relations, stats
+from api.routes import analytics, articles, cypher, entities, export, health, paths, relations, stats
 
 ROUTERS: list[APIRouter] = [
     health.router,
@@ -15,4 +15,6 @@ ROUTERS: list[APIRouter] = [
     paths.router,
     articles.router,
     cypher.router,
+    analytics.router,
+    export.router,
 ]

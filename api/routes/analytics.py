@@ -37,12 +37,9 @@ MAX_ROWS = 500
 
 
 async def graph_driver(resources: Annotated[GraphResources, Depends(get_resources)]) -> tuple[AsyncDriver, str]:
-    """The app's one async driver and database. `repository()` creates the driver
-    when it failed at start-up (and raises what to do when it still cannot)."""
-    await resources.repository()
-    driver = resources._driver  # GraphResources keeps it; no public accessor yet
-    assert driver is not None
-    return driver, resources.settings.database
+    """The app's one async driver and its database (the driver is created on
+    demand when it failed at start-up, raising what to do when it still cannot)."""
+    return await resources.driver(), resources.settings.database
 
 
 GraphDriver = Annotated[tuple[AsyncDriver, str], Depends(graph_driver)]

@@ -589,7 +589,7 @@ class Repository:
         @neo4j.unit_of_work(timeout=timeout)
         async def run(tx: AsyncManagedTransaction) -> CypherResult:
             result = await tx.run(text, params)
-            columns = list(await result.keys())
+            columns = list(result.keys())
             rows: list[list[Any]] = []
             truncated = False
             async for record in result:

@@ -119,27 +119,3 @@ def fact_edges(driver: Driver, database: str, source: str = "article") -> dict[t
         )
         return {(r["t"], r["a"], r["b"]): dict(r["p"]) for r in rows}
 
-
-# --- interim fixtures until tests/conftest.py (H1) provides them ----------------
-import os  # noqa: E402
-
-import pytest  # noqa: E402
-from neo4j import GraphDatabase  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def neo4j_driver():
-    uri = os.environ.get("H5_NEO4J_URI", "bolt://127.0.0.1:7688")
-    driver = GraphDatabase.driver(uri, auth=("neo4j", os.environ.get("H5_NEO4J_PASSWORD", "h5password")))
-    driver.verify_connectivity()
-    from graph.schema import ensure_schema
-
-    ensure_schema(driver, "neo4j")
-    yield driver
-    driver.close()
-
-
-@pytest.fixture
-def clean_db(neo4j_driver):
-    wipe(neo4j_driver, "neo4j")
-    return "neo4j"

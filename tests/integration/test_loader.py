@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from h5_support import ALIYEV, AZE, BAKU, IRN, ISR, claim, clean_db, counts, extraction, fact_edges, neo4j_driver  # noqa: F401
+from h5_support import ALIYEV, AZE, BAKU, IRN, ISR, claim, counts, extraction, fact_edges
 
 from graph.loader import InvalidExtraction, Loader, plan_batch
 from graph.models import Entity

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from h5_support import clean_db, neo4j_driver  # noqa: F401
 from test_loader import first_article, second_article
 
 from graph.browser import GRASS_PATH, QUERIES_PATH, saved_queries

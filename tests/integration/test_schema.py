@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import neo4j
 import pytest
-from h5_support import AZE, IRN, claim, clean_db, extraction, neo4j_driver  # noqa: F401
+from h5_support import AZE, IRN, claim, extraction
 
 from graph.loader import Loader
 from graph.schema import ARTICLE_TITLES_INDEX, ENTITY_NAMES_INDEX, ensure_schema

@@ -58,6 +58,8 @@ LOCATIVE_PREPS = frozenset(
     "in at near inside outside across within throughout around into onto from via through "
     "along beyond off toward towards".split()
 )
+# Prepositions that take only places (not "at Google", "from the ministry").
+STRICT_PLACE_PREPS = frozenset("in near inside outside around into throughout toward towards".split())
 # "to" is locative only after movement words ("a visit to Baku", "flew to Baku").
 MOTION_WORDS = frozenset(
     "visit visits visited visiting trip trips travel travelled traveled travelling traveling "
@@ -95,7 +97,26 @@ _FURNITURE_SENTENCE = re.compile(
 )
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
+
+# Ship prefixes: vessels are not geopolitical entities ("USS Mahan", "HMS Ocean").
+VESSEL_PREFIXES = frozenset("USS HMS FS HMAS HMCS HNLMS INS RFS ROKS JS TCG USNS ITS ESPS".split())
+# Rank abbreviations that end a mis-tagged ORG ("Navy Capt").
+RANK_ABBREVIATIONS = frozenset("capt capt. gen gen. col col. lt lt. maj maj. sgt sgt. adm adm. cmdr cdr spc spc. pfc".split())
+# Head nouns of organisation names that start with a place name
+# ("Kurdistan Regional Government", "Baku State University").
+ORG_HEADS = frozenset(
+    """government council assembly parliament ministry university bank airport agency authority party
+    front movement brigade brigades corps command committee commission court office department service
+    services company corporation airlines airways news times post television radio institute foundation
+    federation union league club police guard army forces navy""".split()
+)
+# For a country name these heads are the state itself acting ("Iraqi Army",
+# "Iran Government"), so the country mention stands.
+STATE_HEADS = frozenset("government army forces navy police guard command ministry".split())
+# English surnames that are also Anglophone city names ("Jackson", "Houston"):
+# a one-word PERSON is re-read as a city only outside these countries.
+_SURNAME_CITY_COUNTRIES = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL"})
 
 
 def _slug_id(prefix: str, name: str) -> str:
@@ -134,11 +155,12 @@ def syntactic_role(span: Span) -> str:
     return ACTOR
 
 
-def _clean_bounds(span: Span) -> tuple[int, int]:
-    """Token bounds without a leading determiner/title words and a trailing possessive."""
+def _clean_bounds(span: Span, strip_titles: bool) -> tuple[int, int]:
+    """Token bounds without a leading determiner (and title words, for people)
+    and without a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in TITLE_WORDS):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or strip_titles and doc[start].lower_ in TITLE_WORDS):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1
@@ -157,6 +179,7 @@ class _Resolver:
         self.out: list[ResolvedMention] = []
         self.covered: set[int] = set()
         self.last_country_at: dict[str, int] = {}  # iso3 -> last token index mentioned
+        self.last_by_kind: dict[str, Entity] = {}  # kind -> latest entity of that kind
         self.people: dict[str, Entity] = {}  # full name -> person
         self.name_parts: dict[str, Entity] = {}  # surname / first name -> person introduced
         self.titles: dict[str, Entity] = {}  # "defense minister" -> person
@@ -185,9 +208,18 @@ class _Resolver:
         )
         if entity.kind == EntityKind.COUNTRY and entity.iso3:
             self.last_country_at[entity.iso3] = start
+        self.last_by_kind[str(entity.kind)] = entity
 
     # -- gazetteer matches ----------------------------------------------------
     def gazetteer(self, ent: Span, entry: GazEntry) -> None:
+        if entry.context and not self.ent_ids.intersection(entry.context):
+            return
+        if ent.text[:1].islower() and not self._definite_bare_noun(ent):
+            return  # lower-case gazetteer phrases ("the regime", "the country") need "the"
+        if entry.kind in (EntryKind.COUNTRY, EntryKind.CITY, EntryKind.REGION) and self.org_named_after_place(ent, entry):
+            return
+        if entry.kind == EntryKind.REGION and self._portfolio(ent):
+            return  # "Minister for the Middle East": part of a title, not the place
         text = ent.text
         name_rule = "exact" if entry.entity is not None and text == entry.entity.name else "alias"
         if entry.kind == EntryKind.COUNTRY:
@@ -207,11 +239,48 @@ class _Resolver:
             self.emit(entry.entity, name_rule, ent.start, ent.end, ACTOR)
         elif entry.kind == EntryKind.REGION:
             self.emit(entry.entity, name_rule, ent.start, ent.end, PLACE)
+        elif entry.kind == EntryKind.NOMINAL and entry.refers_to:
+            target = self.last_by_kind.get(entry.refers_to)
+            if target is not None:
+                role = PLACE if target.kind == EntityKind.CITY else syntactic_role(ent)
+                self.emit(target, "coreference", ent.start, ent.end, role)
         elif entry.kind == EntryKind.NOMINAL:
             iso3 = self.nominal_target(entry)
             if iso3:
                 country = geodata.country_entity(geodata.countries()[iso3], source="article")
                 self.emit(country, "coreference", ent.start, ent.end, syntactic_role(ent))
+
+    def _definite_bare_noun(self, ent: Span) -> bool:
+        """'the regime said' but not 'a regime', 'the regime change', 'sanctions regime'."""
+        doc = self.doc
+        if ent.start == 0 or doc[ent.start - 1].lower_ != "the":
+            return False
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN") and nxt.lower_ != "of")
+
+    def _portfolio(self, ent: Span) -> bool:
+        """'Minister for the Middle East', 'Envoy to the Sahel'."""
+        doc = self.doc
+        k = ent.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        return k >= 1 and doc[k].lower_ in ("for", "to") and doc[k - 1].lower_ in TITLE_HEADS
+
+    def org_named_after_place(self, ent: Span, entry: GazEntry) -> bool:
+        """'Kurdistan Regional Government', 'Baku State University': emit the
+        organisation over the whole name instead of the place."""
+        doc = self.doc
+        j = ent.end
+        while j < len(doc) and j - ent.end < 4 and doc[j].is_title and not doc[j].ent_id_ and doc[j].ent_type_ in ("", "ORG"):
+            j += 1
+        if j == ent.end or doc[j - 1].lower_ not in ORG_HEADS:
+            return False
+        if entry.kind == EntryKind.COUNTRY and doc[j - 1].lower_ in STATE_HEADS:
+            return False
+        name = doc[ent.start : j].text
+        org = Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION)
+        self.emit(org, "exact", ent.start, j, ACTOR)
+        return True
 
     def city_role(self, ent: Span) -> str:
         root = ent.root
@@ -269,6 +338,7 @@ class _Resolver:
     # -- the pass -------------------------------------------------------------------
     def run(self) -> list[ResolvedMention]:
         doc = self.doc
+        self.ent_ids = {e.ent_id_ for e in doc.ents if e.ent_id_}
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         extra_people = self.title_pattern_people(ents)
         items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
@@ -283,6 +353,7 @@ class _Resolver:
             if _FURNITURE_TEXT.search(ent.text):
                 continue
             self.one_ent(ent)
+        self.locative_names()
         self.bare_name_tokens()
         self.title_holders()
         return sorted(self.out, key=lambda m: (m.start_char, m.end_char))
@@ -292,14 +363,32 @@ class _Resolver:
         if entry is not None:
             self.gazetteer(ent, entry)
             return
-        start, end = _clean_bounds(ent)
+        if ent[0].text in VESSEL_PREFIXES:
+            return
+        label = ent.label_
+        # "Near Raqqah" tagged PERSON: a leading locative preposition makes it a place.
+        leading_prep = ent[0].lower_ in LOCATIVE_PREPS and len(ent) > 1
+        start, end = _clean_bounds(ent[1:] if leading_prep else ent, strip_titles=label == "PERSON")
         if start >= end:
             return
         span = self.doc[start:end]
         text = span.text
         if not any(ch.isalpha() for ch in text) or not text[:1].isupper() and not text[:1].isdigit():
             return
-        label = ent.label_
+        if label == "PERSON" and any(ch.isdigit() for ch in text):
+            return  # "Passcode 3080897"
+        if label == "ORG" and span[-1].lower_ in RANK_ABBREVIATIONS:
+            return  # "Navy Capt" before a name
+        if leading_prep:
+            self.place(span, "GPE")
+            return
+        if label in ("PERSON", "ORG", "NORP", "LANGUAGE") and self.misread_city(span, label):
+            return
+        if label in ("PERSON", "ORG") and len(span) <= 3 and self.after_place_preposition(span):
+            self.place(span, "GPE")  # "in Sinjar" tagged ORG
+            return
+        if label == "LANGUAGE":
+            return
         # An indefinite article marks a common noun phrase ("a Trade Office"), not a name.
         if ent.start > 0 and self.doc[ent.start - 1].lower_ in ("a", "an") or ent[0].lower_ in ("a", "an"):
             return
@@ -315,6 +404,55 @@ class _Resolver:
         elif label in ("GPE", "LOC", "FAC"):
             self.place(span, label)
         # NORP not in the gazetteer (religions, ethnic groups) is not an entity here.
+
+    def misread_city(self, span: Span, label: str) -> bool:
+        """NER often tags Arabic and other non-English place names as PERSON, ORG or
+        NORP ("isolate Raqqah", "Aleppo"). A one-word name that is a GeoNames city
+        (and not the surname of a person in this article) is the city."""
+        text = span.text
+        if len(span) != 1 or text in self.name_parts or text in self.people:
+            return False
+        city = geodata.find_city(text)
+        if city is None:
+            return False
+        if label == "PERSON" and (city.iso3 in _SURNAME_CITY_COUNTRIES or (city.population or 0) < 50_000):
+            return False
+        rule = "exact" if city.name == text else "alias"
+        self.emit(geodata.city_entity(city, source="article"), rule, span.start, span.end, PLACE)
+        return True
+
+    def after_place_preposition(self, span: Span) -> bool:
+        if span.text in self.name_parts or span.text in self.people:
+            return False
+        k = span.start - 1
+        if k >= 0 and self.doc[k].lower_ in ("eastern", "western", "northern", "southern", "central"):
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in STRICT_PLACE_PREPS
+
+    def locative_names(self) -> None:
+        """Capitalised names NER missed right after a locative preposition:
+        "Near Dayr Az Zawr, five strikes ..." -> a place."""
+        doc = self.doc
+        in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+        n = len(doc)
+        for t in doc:
+            if t.lower_ not in LOCATIVE_PREPS or t.i + 1 >= n:
+                continue
+            i = t.i + 1
+            if doc[i].lower_ in ("eastern", "western", "northern", "southern", "central") and i + 1 < n:
+                i += 1
+            j = i
+            while j < n and j - i < 4 and j not in in_ent and j not in self.covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            if j == i or self.sentence_index(i) in self.furniture:
+                continue
+            span = doc[i:j]
+            city = geodata.find_city(span.text)
+            if city is not None:
+                rule = "exact" if city.name == span.text else "alias"
+                self.emit(geodata.city_entity(city, source="article"), rule, i, j, PLACE)
+            elif t.lower_ in ("near", "outside", "around"):
+                self.emit(Entity(id=_slug_id("place", span.text), name=span.text, kind=EntityKind.PLACE), "exact", i, j, PLACE)
 
     def organization(self, span: Span) -> None:
         text = span.text

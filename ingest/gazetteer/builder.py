@@ -19,13 +19,14 @@ from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.gazetteer.demonyms import (
     DEMONYM_PREFERENCE,
+    GENERIC_REFERENCES,
     EXTRA_COUNTRY_NAMES,
     EXTRA_DEMONYMS,
     NOMINAL_REFERENCES,
 )
 from ingest.gazetteer.groups import ARMED_GROUPS
 from ingest.gazetteer.metonyms import INSTITUTIONS, REGIONS, SEATS_OF_GOVERNMENT
-from ingest.gazetteer.organizations import ORGANIZATIONS
+from ingest.gazetteer.organizations import CONTEXTUAL_ALIASES, ORGANIZATIONS
 
 # Capitals of very small states are often ordinary words or names
 # ("Victoria", "Stanley", "Hamilton"); only capitals of states with at least
@@ -79,6 +80,8 @@ class GazEntry:
     acts_for: str | None = None  # ISO3 of the state this name can stand for
     candidates: tuple[str, ...] = ()  # nominal references: possible states
     default: str | None = None  # nominal references: state when none was mentioned
+    context: tuple[str, ...] = ()  # only valid when one of these keys is mentioned too
+    refers_to: str | None = None  # generic references: the EntityKind they corefer with
 
 
 @dataclass(slots=True)
@@ -183,6 +186,15 @@ def build_gazetteer() -> Gazetteer:
     for slug, name, aliases, qid in ORGANIZATIONS:
         key = f"org:{slug}"
         gaz.add(GazEntry(key, EntryKind.ORGANIZATION, _entity(key, name, EntityKind.ORGANIZATION, aliases, qid)), [name, *aliases])
+    for alias, slug, context in CONTEXTUAL_ALIASES:
+        org = gaz.entries[f"org:{slug}"]
+        key = f"org:{slug}#context:{geodata.slugify(alias)}"
+        gaz.add(GazEntry(key, EntryKind.ORGANIZATION, org.entity, context=context), [alias])
+
+    # Generic definite descriptions resolved to the latest mention of a kind
+    # ("the country", "the city", "the group").
+    for phrase, kind in GENERIC_REFERENCES:
+        gaz.add(GazEntry(f"generic:{geodata.slugify(phrase)}", EntryKind.NOMINAL, None, refers_to=kind), [phrase])
     for slug, name, aliases, qid in ARMED_GROUPS:
         key = f"group:{slug}"
         gaz.add(GazEntry(key, EntryKind.GROUP, _entity(key, name, EntityKind.GROUP, aliases, qid)), [name, *aliases])

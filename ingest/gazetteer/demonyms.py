@@ -58,6 +58,7 @@ EXTRA_COUNTRY_NAMES: tuple[tuple[str, str], ...] = (
 
 # Nominal references to a state: resolved by coreference to the most recently
 # mentioned of the candidate countries, else to the default (None: drop).
+# Lower-case phrases count only after "the" and not before a noun.
 NOMINAL_REFERENCES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Islamic Republic", ("IRN", "AFG", "PAK", "MRT"), "IRN"),
     ("Jewish state", ("ISR",), "ISR"),
@@ -66,8 +67,21 @@ NOMINAL_REFERENCES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("Asad regime", ("SYR",), "SYR"),
     ("Assad regime", ("SYR",), "SYR"),
     ("Syrian regime", ("SYR",), "SYR"),
+    # "the regime": the most recently mentioned state the press calls a regime.
+    ("regime", ("SYR", "IRN", "PRK", "VEN", "MMR", "BLR", "AFG", "CUB", "RUS", "ERI", "NIC"), None),
     ("Kingdom", ("SAU", "GBR", "JOR", "MAR", "BHR", "NLD", "BEL", "ESP", "NOR", "SWE", "DNK", "THA"), None),
     ("Gulf kingdom", ("SAU", "BHR"), None),
     ("Hermit Kingdom", ("PRK",), "PRK"),
     ("Middle Kingdom", ("CHN",), "CHN"),
+)
+
+# Definite descriptions that corefer with the latest entity of a kind in the
+# same article ("the country" -> the last country named). Matched only after
+# "the" and not before a noun ("the city centre" is not the city).
+GENERIC_REFERENCES: tuple[tuple[str, str], ...] = (
+    ("country", "Country"),
+    ("city", "City"),
+    ("group", "Group"),
+    ("terrorist group", "Group"),
+    ("militant group", "Group"),
 )

@@ -64,7 +64,7 @@ ORGANIZATIONS: tuple[OrgRow, ...] = (
     ("interpol", "Interpol", ("INTERPOL",), None),
     ("global-coalition-against-daesh", "Global Coalition against Daesh",
      ("Global Coalition to Defeat ISIS", "Global Coalition", "Counter-ISIL Coalition",
-      "Combined Joint Task Force-Operation Inherent Resolve", "CJTF-OIR", "Operation Inherent Resolve"), None),
+      "Combined Joint Task Force-Operation Inherent Resolve", "CJTF-OIR"), None),
     # Humanitarian and rights organisations
     ("icrc", "International Committee of the Red Cross", ("ICRC", "Red Cross"), None),
     ("amnesty-international", "Amnesty International", (), None),
@@ -89,4 +89,20 @@ ORGANIZATIONS: tuple[OrgRow, ...] = (
     ("fatah", "Fatah", (), None),
     ("plo", "Palestine Liberation Organization", ("PLO", "Palestine Liberation Organisation"), None),
     ("palestinian-authority", "Palestinian Authority", ("PA",), None),
+)
+
+# Bare words that name an organisation only in a given context: the alias
+# resolves to the organisation when the article also mentions one of the
+# context entities (gazetteer keys), else it is not an entity.
+# Columns: (alias, organisation slug, context keys).
+CONTEXTUAL_ALIASES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # Capitalised "the Coalition" in news of the war against ISIL.
+    ("Coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front", "SYR", "IRQ")),
+    ("International Coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front", "SYR", "IRQ")),
+    # Lower-case forms count only after "the" ("the coalition said").
+    ("coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),
+    ("international coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),
+    ("global coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),
+    ("U.S.-led coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),
+    ("US-led coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),
 )

@@ -43,6 +43,8 @@ def create_app(
         summary="A knowledge graph of geopolitical entities built from news.",
         version="1",
         lifespan=lifespan,
+        # No 307 to the slash-less URL: an unknown path is a plain 404 in the error shape.
+        redirect_slashes=False,
     )
     app.state.api_settings = api_settings
     install_error_handlers(app)

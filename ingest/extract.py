@@ -1,0 +1,66 @@
+"""The Extractor: spaCy + entity resolution + relation extraction -> Extraction.
+
+    extractor = Extractor()                     # loads the configured model once
+    for extraction in extractor.extract(articles, batch_size=32):
+        ...                                     # entities, mentions, claims per article
+
+Articles go through `nlp.pipe(..., as_tuples=True)` in batches (optionally in
+several processes); per doc the work after spaCy is `ingest.resolve.resolve`
+and `ingest.relations.extract_claims`, both linear in the doc's length.
+The same article always gives the same Extraction.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.models import Article, Entity, Extraction, Mention
+from ingest.relations import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_claims
+from ingest.relations.sentences import ensure_line_breaks
+
+__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Extractor"]
+
+
+class Extractor:
+    """Turns Articles into Extractions (entities, mentions, claims)."""
+
+    name = EXTRACTOR_NAME
+    version = EXTRACTOR_VERSION
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        if nlp is None:
+            from ingest.nlp import load_nlp
+
+            nlp = load_nlp()
+        # Paragraph breaks end sentences (see ingest.relations.sentences).
+        self.nlp = ensure_line_breaks(nlp)
+        from ingest import resolve as _resolve
+
+        self._resolve = _resolve.resolve
+        self._country_of = getattr(_resolve, "country_of", None)
+
+    def extract(
+        self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Extraction]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield self.from_doc(doc, article)
+
+    def extract_one(self, article: Article) -> Extraction:
+        return next(iter(self.extract([article], batch_size=1)))
+
+    def from_doc(self, doc: Doc, article: Article) -> Extraction:
+        """Everything after spaCy, for one parsed article."""
+        resolved = self._resolve(doc, article.id)
+        entities: dict[str, Entity] = {}
+        mentions: list[Mention] = []
+        for m in resolved:
+            entities.setdefault(m.entity.id, m.entity)
+            mentions.append(Mention(m.entity.id, m.text, m.start_char, m.end_char, m.rule, m.sentence_index))
+        relations = extract_claims(doc, resolved, article, self._country_of)
+        for eid, ent in relations.extra_entities.items():
+            entities.setdefault(eid, ent)
+        return Extraction(article=article, entities=entities, mentions=mentions, claims=relations.claims)

@@ -1,0 +1,315 @@
+"""Polarity, modality, attribution and event dates of a claim.
+
+Read from the path between the trigger and the root of its sentence: the
+trigger's own auxiliaries and negation, then every governing word it is the
+complement of ("speculation that ...", "plans to ...", "would not allow X to
+...", "Ibrahim said that ..."). The strongest non-asserted reading wins
+(hypothetical > alleged > planned > reported > historical > asserted), so an
+attack that is only speculated about or refused is never an asserted fact.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from graph.ontology import Modality, Polarity
+from ingest.relations.arguments import Arg, DocIndex, subject_tokens
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" from "won't"
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "ca", "must"})
+
+SPEECH_VERBS = frozenset(
+    """say tell inform state announce stress remark add note report claim
+    confirm declare assert insist explain emphasize emphasise reiterate write
+    tweet disclose reveal argue mention highlight told quote answer reply
+    respond acknowledge admit testify indicate""".split()
+)
+PLAN_HEADS = frozenset(
+    """plan intend aim seek want prepare decide agree promise pledge vow
+    propose expect hope consider schedule approve approval plan proposal
+    intention decision bid offer promise pledge commitment commit prospect
+    ready willing set going attempt try""".split()
+)
+ALLEGE_HEADS = frozenset(
+    """allege accuse suspect speculate rumor rumour speculation allegation
+    accusation claim rumor suspicion charge report fear""".split()
+)
+HYPOTHETICAL_HEADS = frozenset(
+    """allow permit let prevent stop block forbid refuse avoid deter ban
+    threaten warn possibility risk would could chance scenario danger oppose
+    reject veto""".split()
+)
+DENY_HEADS = frozenset({"deny", "denial", "dismiss", "refute"})
+ALLEGE_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
+HISTORICAL_ADVERBS = frozenset({"historically", "formerly", "previously"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+
+# Edges through which a governing word gives its modality to what it governs.
+COMPLEMENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "acl", "advcl", "pcomp", "pobj", "prep", "conj", "relcl", "dobj", "attr", "nsubj", "nsubjpass"}
+)
+
+_RANK = {
+    Modality.ASSERTED: 0,
+    Modality.HISTORICAL: 1,
+    Modality.REPORTED: 2,
+    Modality.PLANNED: 3,
+    Modality.ALLEGED: 4,
+    Modality.HYPOTHETICAL: 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    polarity: Polarity
+    modality: Modality
+    speaker: Arg | None
+    event_date: date | None
+    cue: str  # why the modality/polarity was chosen, appended to the rule name
+
+
+def _stronger(a: Modality, b: Modality) -> Modality:
+    return a if _RANK[a] >= _RANK[b] else b
+
+
+def is_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
+            return True
+    return False
+
+
+def _aux_modality(verb: Token, reported: bool) -> Modality | None:
+    for c in verb.children:
+        if c.dep_ not in ("aux", "auxpass"):
+            continue
+        w = c.lower_
+        if w in FUTURE_AUX:
+            return Modality.PLANNED
+        if w in CONDITIONAL_AUX:
+            # In reported speech "would" is the future seen from the past
+            # ("said that Baku would not allow"), not a hypothetical.
+            return Modality.PLANNED if (reported and w == "would") else Modality.HYPOTHETICAL
+        if w == "going":
+            return Modality.PLANNED
+    # "is going to attack": going is the head, attack its xcomp
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
+        return Modality.PLANNED
+    return None
+
+
+def _has_reporting_ancestor(tok: Token) -> bool:
+    t = tok
+    for _ in range(10):
+        if t.head == t:
+            return False
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        t = t.head
+    return False
+
+
+def analyse(
+    trigger: Token,
+    index: DocIndex,
+    article_date: date | None,
+    skip_own_aux: bool = False,
+    refusal: bool = False,
+) -> Context:
+    """Polarity, modality, speaker and date for a claim triggered at `trigger`.
+
+    skip_own_aux: the trigger's own future/conditional auxiliary is part of the
+    statement itself (a refusal "would not allow" is a present stance).
+    refusal: the negation on the trigger is what makes it a rejection, so it
+    does not negate the claim.
+    """
+    polarity = Polarity.AFFIRMED
+    modality = Modality.ASSERTED
+    speaker: Arg | None = None
+    cues: list[str] = []
+    reported = _has_reporting_ancestor(trigger)
+
+    # The trigger's own clause: itself, and for a nominal trigger the verb that
+    # governs it ("did not impose sanctions", "no impact").
+    own = [trigger]
+    t = trigger
+    while t.pos_ not in ("VERB", "AUX") and t.head != t and t.dep_ in ("dobj", "attr", "pobj", "prep", "nsubj", "nsubjpass", "compound", "conj"):
+        t = t.head
+        own.append(t)
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    for o in own:
+        if not refusal and is_negated(o):
+            polarity = Polarity.NEGATED
+            cues.append("neg")
+        if not skip_own_aux and o.pos_ in ("VERB", "AUX"):
+            m = _aux_modality(o, reported)
+            if m is not None:
+                modality = _stronger(modality, m)
+                cues.append(m.value)
+        for c in o.children:
+            if c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS:
+                modality = _stronger(modality, Modality.ALLEGED)
+                cues.append("alleged-adv")
+            elif c.dep_ == "advmod" and c.lower_ in HISTORICAL_ADVERBS:
+                modality = _stronger(modality, Modality.HISTORICAL)
+            elif c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
+                modality = _stronger(modality, Modality.HYPOTHETICAL)
+                cues.append("if")
+
+    # Governing words up to the root.
+    child = trigger
+    head = trigger.head
+    steps = 0
+    while head != child and steps < 12:
+        steps += 1
+        lemma = head.lemma_.lower()
+        if child.dep_ in COMPLEMENT_DEPS:
+            if lemma in HYPOTHETICAL_HEADS and child.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"):
+                modality = _stronger(modality, Modality.HYPOTHETICAL)
+                cues.append(f"under-{lemma}")
+            elif lemma in ALLEGE_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
+                modality = _stronger(modality, Modality.ALLEGED)
+                cues.append(f"under-{lemma}")
+            elif lemma in PLAN_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
+                modality = _stronger(modality, Modality.PLANNED)
+                cues.append(f"under-{lemma}")
+            elif lemma in DENY_HEADS and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp", "pobj", "prep"):
+                polarity = Polarity.NEGATED
+                cues.append("denied")
+            elif lemma in SPEECH_VERBS and head.pos_ == "VERB" and child.dep_ in ("ccomp", "parataxis", "conj") :
+                modality = _stronger(modality, Modality.REPORTED)
+                if speaker is None:
+                    speaker = _speaker(head, index)
+                cues.append("reported")
+            if head.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "xcomp", "advcl"):
+                if not refusal or child != trigger:
+                    m = _aux_modality(head, reported) if child.dep_ == "xcomp" else None
+                    if m is not None:
+                        modality = _stronger(modality, m)
+                if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in child.children):
+                    modality = _stronger(modality, Modality.HYPOTHETICAL)
+        child = head
+        head = head.head
+
+    # "according to X"
+    if speaker is None:
+        for tok in trigger.sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+                for p in tok.nbor(1).children:
+                    if p.dep_ == "pobj":
+                        args = index.args(p)
+                        if args:
+                            speaker = args[0]
+                            modality = _stronger(modality, Modality.REPORTED)
+                            cues.append("according-to")
+                break
+
+    return Context(
+        polarity,
+        modality,
+        speaker,
+        event_date(trigger, article_date),
+        "+".join(dict.fromkeys(cues)),
+    )
+
+
+def _speaker(verb: Token, index: DocIndex) -> Arg | None:
+    """The entity that speaks: a Person in the subject phrase first, else the subject."""
+    subj, _ = subject_tokens(verb)
+    for s in subj:
+        for t in s.subtree:
+            m = index.mention_at(t)
+            if m is not None and m.entity.kind.value == "Person":
+                return index.arg_of_mention(m)
+    for s in subj:
+        args = index.args(s)
+        if args:
+            return args[0]
+    return None
+
+
+# --- dates ---------------------------------------------------------------------------
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+
+
+def parse_date(text: str, article_date: date | None) -> date | None:
+    """A DATE entity's text as a date, relative to the article's date when needed.
+
+    Handles "16 December", "December 16, 2022", "October" (the latest October
+    not after the article), "last month", "yesterday", "on Monday", "1993".
+    Month-only dates give the first of the month, year-only the first of January.
+    """
+    words = re.findall(r"[A-Za-z]+|\d+", text.lower())
+    if not words:
+        return None
+    ref = article_date
+    if ref is not None:
+        if "yesterday" in words:
+            return ref - timedelta(days=1)
+        if "today" in words:
+            return ref
+        if "last" in words and "month" in words:
+            first = ref.replace(day=1)
+            return (first - timedelta(days=1)).replace(day=1)
+        if "last" in words and "year" in words:
+            return date(ref.year - 1, 1, 1)
+        for w in words:
+            if w in _WEEKDAYS and len(words) <= 2:
+                delta = (ref.weekday() - _WEEKDAYS[w]) % 7
+                return ref - timedelta(days=delta)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS and len(w) >= 3), None)
+    ym = _YEAR.search(text)
+    year = int(ym.group(1)) if ym else None
+    if month is None:
+        return date(year, 1, 1) if year and len(words) <= 2 else None
+    day = 1
+    rest = _YEAR.sub(" ", text)
+    dm = _DAY.search(rest)
+    if dm:
+        d = int(dm.group(1))
+        if 1 <= d <= 31:
+            day = d
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def event_date(trigger: Token, article_date: date | None) -> date | None:
+    """The date the sentence gives for the trigger's clause, if any."""
+    sent: Span = trigger.sent
+    # the verb governing the trigger, and the chain of nouns in between
+    chain = {trigger.i}
+    t = trigger
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
+        t = t.head
+        chain.add(t.i)
+    verb = t
+    chain.add(verb.i)
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        # climb from the date to its verb (or to a chain noun)
+        h = ent.root
+        for _ in range(6):
+            if h.i in chain:
+                return parse_date(ent.text, article_date)
+            if h.head == h or (h.pos_ in ("VERB", "AUX") and h.i not in chain):
+                break
+            h = h.head
+    return None

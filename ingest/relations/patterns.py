@@ -1,0 +1,531 @@
+"""Dependency patterns: each function finds one family of constructions in a
+sentence and yields candidate claims (type, subject, object, trigger).
+
+Explicit tree walks rather than matcher rules, so that each construction reads
+as what it is:
+- `verbal`: a cue verb with its subject (active, passive `by`, or inherited
+  through xcomp/advcl/conj) and object slots; refusals ("will not allow");
+- `nominal`: a cue noun with possessor/demonym/`by` agents, prepositional
+  objects, `between X and Y`, and the governing copula, apposition or light
+  verb ("are supporters of", "launched attacks on", "have relations");
+- `titles`: "Israel's outgoing Defense Minister Benny Gantz", "Likud Party
+  leader Benjamin Netanyahu", "X, the president of Y";
+- `locations`: "Mosul, Iraq", "ISIL in Syria", "the Syrian city of Raqqa".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.ontology import EntityKind, Modality
+from ingest.relations.arguments import (
+    Arg,
+    DocIndex,
+    agent_tokens,
+    clause_verb,
+    is_passive,
+    subject_tokens,
+)
+from ingest.relations.context import is_negated
+from ingest.relations.lexicon import (
+    AID_WORDS,
+    ARMS_WORDS,
+    LEADER_TITLES,
+    LIGHT_VERBS,
+    MILITARY_MODIFIERS,
+    NOUN_CUES,
+    OFFICIAL_TITLES,
+    REFUSAL_VERBS,
+    SUPPORT_WORDS,
+    TITLE_MODIFIERS,
+    TROOP_WORDS,
+    VERB_CUES,
+    NounCue,
+    VerbCue,
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    type: str
+    subject: Arg
+    object: Arg
+    trigger: Token
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    confidence: float
+    rule: str
+    title: str | None = None
+    refusal: bool = False  # the trigger's negation makes it a rejection
+    skip_own_aux: bool = False
+    modality: Modality | None = None  # a modality the pattern itself knows ("former")
+
+
+def _cand(type_: str, s: Arg, o: Arg, trig: Token, conf: float, rule: str, **kw: object) -> Candidate:
+    conf = conf - s.penalty - o.penalty
+    return Candidate(
+        type_, s, o, trig, trig.idx, trig.idx + len(trig.text), trig.text, round(max(conf, 0.05), 3), rule, **kw  # type: ignore[arg-type]
+    )
+
+
+def _preps(tok: Token) -> dict[str, list[Token]]:
+    """Prepositional objects of a token by preposition ("with" -> [Armenia])."""
+    out: dict[str, list[Token]] = {}
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
+            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            out.setdefault(c.lower_, []).extend(objs)
+            # "on behalf of", "against both X and Y": nested prep chains are not followed
+        elif c.dep_ == "prt" and c.pos_ in ("ADP", "ADV"):
+            out.setdefault(c.lower_, [])
+        elif c.dep_ == "dative" and c.pos_ != "ADP":
+            out.setdefault("dative", []).append(c)
+    return out
+
+
+def _theme_classes(toks: list[Token]) -> set[str]:
+    classes: set[str] = set()
+    for t in toks:
+        for x in [t, *t.conjuncts]:
+            lemma = x.lemma_.lower()
+            mods = {c.lemma_.lower() for c in x.children if c.dep_ in ("amod", "compound")}
+            if lemma in ARMS_WORDS or (lemma in {"equipment", "hardware", "aid", "assistance", "system", "support"} and mods & MILITARY_MODIFIERS):
+                classes.add("ARMS")
+            elif lemma in AID_WORDS or mods & {"humanitarian", "financial", "economic", "medical"}:
+                classes.add("AID")
+            elif lemma in SUPPORT_WORDS:
+                classes.add("SUPPORT")
+            if lemma in TROOP_WORDS:
+                classes.add("TROOPS")
+    return classes
+
+
+def _pairs(subjects: list[Arg], objects: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
+    for s in subjects:
+        for o in objects:
+            if s.entity.id != o.entity.id and not (s.start == o.start and s.end == o.end):
+                yield s, o
+
+
+def _ctl_subjects(tok: Token) -> list[Token]:
+    """The understood object of an object-control verb: "allow Israel to attack"
+    (spaCy: Israel is the nsubj of the ccomp), "prevent Israel from using"."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "oprd"):
+            out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+# --- verbal cues --------------------------------------------------------------------
+def verbal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return
+    if lemma in REFUSAL_VERBS or lemma == "refuse":
+        yield from _refusal(tok, index)
+    cues = VERB_CUES.get(lemma)
+    if not cues:
+        return
+    passive = is_passive(tok)
+    if passive:
+        subj_toks = agent_tokens(tok)
+        patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not patients and tok.dep_ == "acl":
+            patients = [tok.head]
+        inherited = False
+    else:
+        subj_toks, inherited = subject_tokens(tok)
+        patients = [c for c in tok.children if c.dep_ == "dobj"]
+    if not subj_toks:
+        return
+    preps = _preps(tok)
+    for cue in cues:
+        objs = _verb_objects(tok, cue, patients, preps)
+        if objs is None:
+            continue
+        subjects = [a for t in subj_toks for a in index.args(t)]
+        objects = [a for t in objs for a in index.args(t)]
+        rule = f"verb:{lemma}" + (":passive" if passive else "") + (":inherited" if inherited else "")
+        conf = cue.confidence - (0.05 if inherited else 0.0)
+        for s, o in _pairs(subjects, objects):
+            if cue.reverse:
+                s, o = o, s
+            yield _cand(cue.type, s, o, tok, conf, rule)
+        break
+
+
+def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[str, list[Token]]) -> list[Token] | None:
+    """The object tokens a cue takes here, or None when the cue's conditions fail."""
+    if cue.particle and cue.particle not in preps:
+        return None
+    direct = list(patients)
+    if cue.requires_dobj is not None:
+        if not any(p.lemma_.lower() in cue.requires_dobj for p in direct):
+            return None
+        direct = []
+    if cue.themes is not None:
+        with_objs = preps.get("with", [])
+        if _theme_classes(direct) & cue.themes:
+            direct = []  # the dobj is the theme; the recipient is in a prep/dative
+        elif with_objs and _theme_classes(with_objs) & cue.themes:
+            pass  # "provided Kyiv with weapons": the dobj is the recipient
+        else:
+            return None
+    out: list[Token] = []
+    for slot in cue.objects:
+        if slot == "dobj":
+            out.extend(direct)
+        elif slot == "ctl":
+            out.extend(_ctl_subjects(tok))
+        elif slot in ("dative", "iobj"):
+            out.extend(preps.get("dative", []))
+            out.extend(c for c in tok.children if c.dep_ == "iobj")
+            if cue.themes is not None and "with" in preps and direct:
+                out.extend(direct)
+        elif slot.startswith("prep:"):
+            out.extend(preps.get(slot[5:], []))
+    return out
+
+
+def _refusal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    """"Baku would not allow Tel Aviv to attack Iran" -> REJECTS(Baku, Tel Aviv).
+
+    The embedded attack is extracted by its own cue and made hypothetical by
+    context.py (it is the complement of "allow"/"refuse"); the refusal itself
+    is an affirmed stance, whatever its auxiliary ("would", "will").
+    """
+    lemma = tok.lemma_.lower()
+    if lemma != "refuse" and not is_negated(tok):
+        return
+    subj_toks, inherited = subject_tokens(tok)
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + _ctl_subjects(tok)
+    if lemma == "refuse" and not objs:
+        # "Iran refused to let X ..." is handled at "let"; "refused Y's request" -> Y
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+    subjects = [a for t in subj_toks for a in index.args(t)]
+    objects = [a for t in objs for a in index.args(t)]
+    for s, o in _pairs(subjects, objects):
+        yield _cand("REJECTS", s, o, tok, 0.7, f"refusal:{lemma}", refusal=lemma != "refuse", skip_own_aux=True)
+
+
+# --- nominal cues ----------------------------------------------------------------------
+def nominal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return
+    lemma = tok.lemma_.lower()
+    cues = NOUN_CUES.get(lemma)
+    if not cues:
+        return
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+    for cue in cues:
+        if cue.requires is not None and not (mods & cue.requires):
+            continue
+        yield from _nominal_cue(tok, cue, index)
+        break
+
+
+def _governing_light_verb(tok: Token) -> Token | None:
+    """The light verb a cue noun is the object of ("launched attacks", "have relations")."""
+    t = tok
+    if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head
+    if t.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and t.head.lemma_.lower() in LIGHT_VERBS:
+        return t.head
+    return None
+
+
+def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    preps = _preps(tok)
+    light = _governing_light_verb(tok)
+    if light is not None:
+        # "opened an embassy in Israel", "imposed sanctions on Iran": the
+        # preposition often attaches to the verb rather than to the noun.
+        for k, v in _preps(light).items():
+            preps.setdefault(k, v)
+
+    between: list[Arg] = []
+    objects: list[Arg] = []
+    for slot in cue.objects:
+        p = slot[5:]
+        for t in preps.get(p, []):
+            if p == "between":
+                between.extend(index.args(t))
+            else:
+                objects.extend(index.args(t))
+
+    modifier_args = [a for a in index.modifier_args(tok) if a.entity.id not in {o.entity.id for o in objects}]
+    agents: list[Arg] = []
+    rule = f"noun:{lemma}"
+    if cue.modifier_role == "object":
+        objects.extend(modifier_args)
+    else:
+        agents.extend(modifier_args)
+        if modifier_args:
+            rule += ":modifier"
+    for t in preps.get("by", []):
+        agents.extend(index.args(t))
+
+    inherited = False
+    if not agents:
+        subj_toks: list[Token] = []
+        if cue.predicative:
+            subj_toks = _predicative_subjects(tok)
+        if not subj_toks and light is not None:
+            subj_toks, inherited = subject_tokens(light)
+            rule += f":light-{light.lemma_.lower()}"
+        elif subj_toks:
+            rule += ":predicative"
+        agents = [a for t in subj_toks for a in index.args(t)]
+
+    rtype_symmetric = cue.type in _SYMMETRIC
+    conf = cue.confidence - (0.05 if inherited else 0.0)
+    emitted = False
+    if between:
+        for a, b in combinations(_unique(between), 2):
+            emitted = True
+            yield _cand(cue.type, a, b, tok, conf, rule + ":between")
+    if agents and objects:
+        for s, o in _pairs(agents, objects):
+            emitted = True
+            yield _cand(cue.type, s, o, tok, conf, rule)
+    elif rtype_symmetric and not between and len(_unique(agents)) >= 2:
+        # "Israel and Azerbaijan have had relations"
+        for a, b in combinations(_unique(agents), 2):
+            emitted = True
+            yield _cand(cue.type, a, b, tok, conf - 0.05, rule + ":coordinated")
+    elif rtype_symmetric and len(_unique(agents)) == 1 and light is not None and not emitted:
+        # "welcomed Gantz to ... discuss defense cooperation": the other party
+        # is a participant of the governing clause.
+        for other in _clause_participants(light, index):
+            for s, o in _pairs(agents, [other]):
+                yield _cand(cue.type, s, o, tok, conf - 0.15, rule + ":participants")
+
+
+_SYMMETRIC = {"BORDERS", "ALLIED_WITH", "DIPLOMATIC_RELATIONS", "NEGOTIATES_WITH", "SIGNS_AGREEMENT_WITH", "COOPERATES_MILITARILY", "FIGHTS", "MEETS_WITH", "TRADES_WITH"}
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    seen: set[str] = set()
+    out = []
+    for a in args:
+        if a.entity.id not in seen:
+            seen.add(a.entity.id)
+            out.append(a)
+    return out
+
+
+def _predicative_subjects(tok: Token) -> list[Token]:
+    """What a predicative noun is said of: "X is a supporter", "X, an ally of",
+    "NATO member Turkey", "Azerbaijan's capital, Baku"."""
+    if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_.lower() in ("be", "become", "remain", "stay"):
+        subj, _ = subject_tokens(tok.head)
+        return subj
+    if tok.dep_ == "appos":
+        return [tok.head]
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return [tok.head]
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    if appos:
+        return appos
+    if tok.dep_ == "conj" and tok.head.dep_ in ("attr", "appos"):
+        return _predicative_subjects(tok.head)
+    return []
+
+
+def _clause_participants(verb: Token, index: DocIndex) -> list[Arg]:
+    """Entities that take part in the clauses governing `verb` (their subjects
+    and objects), nearest first, up to the sentence root."""
+    out: list[Arg] = []
+    t = verb
+    for _ in range(6):
+        if t.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or t.head == t:
+            break
+        t = t.head
+        if t.pos_ not in ("VERB", "AUX"):
+            break
+        for c in t.children:
+            if c.dep_ in ("nsubj", "dobj", "nsubjpass"):
+                out.extend(index.args(c))
+    return out
+
+
+# --- titles ----------------------------------------------------------------------------
+_HONORIFIC_SKIP = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "the", "then", "'s", "’s", "s"})
+
+
+def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[tuple[Arg, str, Token, str]]:
+    """(organisation, title text, title head token, rule) for one Person mention.
+
+    Scans the words just before the name ("Israel's outgoing Defense Minister",
+    "Likud Party leader", "Azeri Ambassador to the US"), then an apposition
+    after it ("Benny Gantz, Israel's defence minister") or before it ("the
+    president of Russia, Vladimir Putin").
+    """
+    doc = index.doc
+    start, end = person_mention_tokens
+    sent_start = doc[start].sent.start
+    # 1. left of the name: title words, state/organisation names, "'s", "to the"
+    i = start - 1
+    left = start
+    while i >= sent_start and start - i <= 10:
+        t = doc[i]
+        m = index.mention_at(t)
+        if m is not None:
+            if m.entity.kind == EntityKind.PERSON:
+                break
+            left = m.start_token
+            i = m.start_token - 1
+            continue
+        low = t.lower_
+        if _is_title_word(low) or low in _TITLE_GLUE:
+            left = i
+            i -= 1
+            continue
+        break
+    # the phrase must not start with glue ("the", "to", "'s")
+    while left < start and doc[left].lower_ in _TITLE_GLUE:
+        left += 1
+    phrase = doc[left:start]
+    heads = [t for t in phrase if _is_title_head(t)]
+    if heads:
+        orgs: list[Arg] = []
+        hosts: set[str] = set()
+        j = left
+        while j < start:
+            m = index.mention_at(doc[j])
+            if m is None:
+                j += 1
+                continue
+            k = m.start_token - 1
+            while k >= left and doc[k].lower_ == "the":
+                k -= 1
+            arg = index.arg_of_mention(m)
+            if k >= left and doc[k].lower_ in ("to", "in"):
+                hosts.add(arg.entity.id)  # "Ambassador to the US": the host state
+            else:
+                orgs.append(arg)
+            j = m.end_token
+        title_toks = [t for t in phrase if index.mention_at(t) is None or index.mention_at(t).entity.id in hosts]
+        if orgs and title_toks:
+            title_text = doc[title_toks[0].i : title_toks[-1].i + 1].text
+            yield orgs[0], _clean_title(title_text), heads[-1], "title:prenominal"
+            return
+    # 2. apposition: "Gantz, Israel's defense minister" / "the president of Russia, Putin"
+    root = doc[end - 1]
+    for cand in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+        if not _is_title_head(cand):
+            continue
+        org_args = index.modifier_args(cand)
+        for c in cand.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                org_args.extend(a for p in c.children if p.dep_ == "pobj" for a in index.args(p))
+        org_args = [a for a in org_args if a.entity.kind != EntityKind.PERSON]
+        if org_args:
+            lo = min([cand.i] + [c.i for c in cand.children if c.dep_ in ("amod", "compound") and c.i < cand.i and index.mention_at(c) is None])
+            title_text = doc[lo : cand.i + 1].text
+            yield org_args[0], _clean_title(title_text), cand, "title:appositive"
+            return
+
+
+_TITLE_GLUE = frozenset({"the", "to", "of", "for", "'s", "’s", "-", "–", "and"})
+
+
+def _is_title_head(t: Token) -> bool:
+    low = t.lower_
+    lemma = t.lemma_.lower()
+    return low in LEADER_TITLES or low in OFFICIAL_TITLES or lemma in LEADER_TITLES or lemma in OFFICIAL_TITLES
+
+
+def _is_title_word(low: str) -> bool:
+    return low in LEADER_TITLES or low in OFFICIAL_TITLES or low in TITLE_MODIFIERS or low.rstrip("s") in OFFICIAL_TITLES
+
+
+def _clean_title(text: str) -> str:
+    words = [w for w in text.replace("’s", " ").replace("'s", " ").split() if w.lower() not in ("the",)]
+    return " ".join(words).strip(" ,-")
+
+
+def title_kind(title: str) -> tuple[str, Modality | None]:
+    """LEADER_OF or OFFICIAL_OF for a title, and HISTORICAL for a former holder."""
+    words = [w.lower().strip(",.") for w in title.split()]
+    modality = Modality.HISTORICAL if ("former" in words or "ex" in words) else None
+    deputy = any(w in ("deputy", "vice", "acting") for w in words)
+    joined = " ".join(words)
+    head_is_leader = any(w in LEADER_TITLES for w in words) or "prime minister" in joined
+    if "minister" in words and "prime minister" not in joined:
+        head_is_leader = False
+    if any(w in ("ambassador", "spokesman", "spokeswoman", "spokesperson", "envoy") for w in words):
+        head_is_leader = False
+    return ("LEADER_OF" if head_is_leader and not deputy else "OFFICIAL_OF"), modality
+
+
+# --- locations ---------------------------------------------------------------------------
+_PLACE_KINDS = (EntityKind.CITY, EntityKind.PLACE, EntityKind.COUNTRY)
+_LOCATED_SUBJECT_KINDS = (EntityKind.CITY, EntityKind.PLACE, EntityKind.ORGANIZATION, EntityKind.GROUP)
+LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "at", "across", "throughout"})
+PLACE_NOUNS = frozenset("city town village capital province region district port area governorate state".split())
+
+
+def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
+    """LOCATED_IN: "Mosul, Iraq"; "ISIL in Syria"; "the Syrian city of Raqqa";
+    "Magnitogorsk, a city in ... Russia"."""
+    doc = index.doc
+    sent_mentions = [m for m in index.mentions if sent.start <= m.start_token < sent.end]
+    for k, m in enumerate(sent_mentions):
+        if m.entity.kind not in _LOCATED_SUBJECT_KINDS:
+            continue
+        subj = index.arg_of_mention(m)
+        last = doc[m.end_token - 1]
+        # "Mosul, Iraq" (and "Virginia Beach, Virginia")
+        if m.end_token + 1 < len(doc) and doc[m.end_token].text == "," and k + 1 < len(sent_mentions):
+            nxt = sent_mentions[k + 1]
+            if nxt.start_token == m.end_token + 1 and nxt.entity.kind in _PLACE_KINDS and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+                after = doc[nxt.end_token] if nxt.end_token < len(doc) else None
+                if after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "VERB", "AUX"):
+                    yield _cand("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[m.end_token], 0.7, "located:comma")
+                    continue
+        # "ISIL in Syria", "Raqqa in northern Syria"
+        head = last
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    for a in index.args(p, allow_modifier=False, allow_pronoun=False):
+                        if a.entity.kind in _PLACE_KINDS and a.entity.id != m.entity.id:
+                            yield _cand("LOCATED_IN", subj, a, c, 0.6, f"located:prep-{c.lower_}")
+        # "X, a city in Y" / "the Syrian city of Raqqa"
+        for c in list(head.children) + ([head.head] if head.dep_ == "pobj" else []):
+            noun = c
+            if c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS:
+                for pc in c.children:
+                    if pc.dep_ == "prep" and pc.lower_ in ("in", "of"):
+                        for p in pc.children:
+                            if p.dep_ == "pobj":
+                                for a in index.args(p, allow_pronoun=False):
+                                    if a.entity.kind in _PLACE_KINDS and a.entity.id != m.entity.id:
+                                        yield _cand("LOCATED_IN", subj, a, c, 0.65, "located:appos-place-noun")
+            if noun == head.head and head.dep_ == "pobj" and noun.lower_ == "of":
+                place_noun = noun.head
+                if place_noun.lemma_.lower() in PLACE_NOUNS:
+                    for a in index.modifier_args(place_noun):
+                        if a.entity.kind == EntityKind.COUNTRY and a.entity.id != m.entity.id:
+                            yield _cand("LOCATED_IN", subj, a, place_noun, 0.65, "located:city-of")
+
+
+def sentence_cue_tokens(sent: Span) -> Iterator[Token]:
+    """Tokens worth testing against the lexicon (cheap filter)."""
+    for t in sent:
+        if t.pos_ in ("VERB", "NOUN", "PROPN"):
+            yield t
+
+
+def clause_head(tok: Token) -> Token:
+    return clause_verb(tok)

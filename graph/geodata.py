@@ -77,9 +77,14 @@ class City:
     is_capital: bool = False
 
 
+# Latin letters that Unicode does not decompose into an ASCII base letter.
+_ASCII_FOLD = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                             "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+
+
 def slugify(text: str) -> str:
     """A stable ASCII slug: 'Benny Gantz' -> 'benny-gantz', 'Bakı' -> 'baki'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_FOLD)).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 

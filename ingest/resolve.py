@@ -89,12 +89,15 @@ TITLE_HEADS = frozenset(
     speaker secretary-general commissioner king queen prince emir sultan""".split()
 )
 
-# Page furniture: never entities.
-_FURNITURE_SENTENCE = re.compile(
-    r"^\W*(photo|image|picture|video|file photo)\s*(credit|courtesy|:)|"
-    r"^\W*(most popular|read more|related|share this|subscribe|advertisement|sign up|click here)\b",
-    re.IGNORECASE,
+# Page furniture: a short line that is a photo credit, a "Most Popular" box,
+# a share prompt... never holds entities. Matched per line, not per sentence:
+# the parser often glues such a line to the paragraph after it.
+_FURNITURE_LINE = re.compile(
+    r"^[ \t(\[]*(?:(?:photo|image|picture|video|file photo)\s*(?:credit|courtesy|:)|"
+    r"(?:most popular|read more|related|share this|subscribe|advertisement|sign up|click here)\b)[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
 )
+_FURNITURE_MAX_LINE = 160
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
@@ -173,20 +176,26 @@ class _Resolver:
         self.article_id = article_id
         self.gaz = build_gazetteer()
         self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        self.furniture = {
-            i for i, s in enumerate(doc.sents) if _FURNITURE_SENTENCE.search(s.text)
-        } if doc.has_annotation("SENT_START") else set()
+        self.furniture = [
+            (m.start(), m.end()) for m in _FURNITURE_LINE.finditer(doc.text) if m.end() - m.start() <= _FURNITURE_MAX_LINE
+        ]
         self.out: list[ResolvedMention] = []
         self.covered: set[int] = set()
         self.last_country_at: dict[str, int] = {}  # iso3 -> last token index mentioned
         self.last_by_kind: dict[str, Entity] = {}  # kind -> latest entity of that kind
         self.people: dict[str, Entity] = {}  # full name -> person
         self.name_parts: dict[str, Entity] = {}  # surname / first name -> person introduced
-        self.titles: dict[str, Entity] = {}  # "defense minister" -> person
+        self.titles: dict[tuple[str, ...], set[str]] = {}  # ("defense", "minister") -> person ids
+        self.title_people: dict[str, Entity] = {}
+        self.vessel_names: set[str] = set()
 
     # -- helpers ---------------------------------------------------------
     def sentence_index(self, token_i: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token_i) - 1)
+
+    def in_furniture(self, token_i: int) -> bool:
+        char = self.doc[token_i].idx
+        return any(a <= char < b for a, b in self.furniture)
 
     def emit(self, entity: Entity, rule: str, start: int, end: int, role: str) -> None:
         if start >= end or any(i in self.covered for i in range(start, end)):
@@ -214,8 +223,8 @@ class _Resolver:
     def gazetteer(self, ent: Span, entry: GazEntry) -> None:
         if entry.context and not self.ent_ids.intersection(entry.context):
             return
-        if ent.text[:1].islower() and not self._definite_bare_noun(ent):
-            return  # lower-case gazetteer phrases ("the regime", "the country") need "the"
+        if (entry.kind == EntryKind.NOMINAL or entry.context) and ent.text[:1].islower() and not self._definite_bare_noun(ent):
+            return  # lower-case descriptions ("the regime", "the country") need "the"
         if entry.kind in (EntryKind.COUNTRY, EntryKind.CITY, EntryKind.REGION) and self.org_named_after_place(ent, entry):
             return
         if entry.kind == EntryKind.REGION and self._portfolio(ent):
@@ -323,17 +332,35 @@ class _Resolver:
         self.emit(person, rule, start, end, ACTOR)
 
     def remember_title(self, start: int, person: Entity) -> None:
-        """Record "Defense Minister" from "... Defense Minister Benny Gantz"."""
+        """Record the title a person is introduced with: "Defense Minister Benny
+        Gantz", "Minister for the Middle East Tobias Ellwood", "The Foreign
+        Secretary, Boris Johnson," (apposition)."""
         doc = self.doc
         i = start - 1
-        words: list[str] = []
-        while i >= 0 and doc[i].lower_ in TITLE_WORDS and doc[i].lower_ not in ("new", "then"):
-            words.insert(0, doc[i].lower_)
+        if i >= 1 and doc[i].text == "," and doc[i - 1].lower_ in TITLE_HEADS:
             i -= 1
-        while words and words[0] in ("outgoing", "incoming", "former", "acting", "then"):
+        words: list[str] = []
+        while i >= 0 and len(words) < 8:
+            t = doc[i]
+            if t.lower_ in TITLE_WORDS or (t.is_title and words and t.lower_ not in ("the", "a")) or (
+                t.lower_ in ("for", "of", "to", "the") and words
+            ):
+                words.insert(0, t.lower_)
+                i -= 1
+                continue
+            break
+        # Trim to the first title head and drop connective words left at the start.
+        while words and (words[0] in ("outgoing", "incoming", "former", "acting", "then", "new", "the", "for", "of", "to")):
             words.pop(0)
-        if words and words[-1] in TITLE_HEADS:
-            self.titles.setdefault(" ".join(words), person)
+        heads = [k for k, w in enumerate(words) if w in TITLE_HEADS]
+        if not heads:
+            return
+        first = words[: heads[-1] + 1] if heads[-1] == len(words) - 1 else words
+        variants = {tuple(first), tuple(words[heads[0] - 1 : heads[0] + 1]) if heads[0] > 0 else (), (words[heads[0]],)}
+        for v in variants:
+            if v:
+                self.titles.setdefault(v, set()).add(person.id)
+                self.title_people[person.id] = person
 
     # -- the pass -------------------------------------------------------------------
     def run(self) -> list[ResolvedMention]:
@@ -344,7 +371,7 @@ class _Resolver:
         items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
         items += [(s, e, "title-pattern", None) for s, e in extra_people]
         for start, end, kind, ent in sorted(items, key=lambda x: (x[0], -x[1])):
-            if self.sentence_index(start) in self.furniture:
+            if self.in_furniture(start):
                 continue
             if kind == "title-pattern":
                 self.person(start, end, rule="title-pattern")
@@ -364,7 +391,10 @@ class _Resolver:
             self.gazetteer(ent, entry)
             return
         if ent[0].text in VESSEL_PREFIXES:
+            self.vessel_names.update(t.text for t in ent[1:] if t.is_title)
             return
+        if ent[0].text in ("Operation", "Exercise") or ent.text in self.vessel_names:
+            return  # military operations are events; "Forbin" after "FS Forbin" is the ship
         label = ent.label_
         # "Near Raqqah" tagged PERSON: a leading locative preposition makes it a place.
         leading_prep = ent[0].lower_ in LOCATIVE_PREPS and len(ent) > 1
@@ -444,7 +474,7 @@ class _Resolver:
             j = i
             while j < n and j - i < 4 and j not in in_ent and j not in self.covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
-            if j == i or self.sentence_index(i) in self.furniture:
+            if j == i or self.in_furniture(i):
                 continue
             span = doc[i:j]
             city = geodata.find_city(span.text)
@@ -500,7 +530,8 @@ class _Resolver:
             j = i
             while j < n and j not in in_ent and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].lower_ not in TITLE_WORDS:
                 j += 1
-            if 2 <= j - i <= 4 and self._after_title(i, ent_start_of_end):
+            single_ok = j - i == 1 and i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in TITLE_HEADS
+            if (2 <= j - i <= 4 or single_ok) and self._after_title(i, ent_start_of_end):
                 found.append((i, j))
             i = max(j, i + 1)
         return found
@@ -526,25 +557,35 @@ class _Resolver:
             if t.i in self.covered or t.text not in self.name_parts or not t.is_title:
                 continue
             person = self.name_parts[t.text]
-            if first_seen.get(person.id, len(self.doc)) < t.i and self.sentence_index(t.i) not in self.furniture:
+            if first_seen.get(person.id, len(self.doc)) < t.i and not self.in_furniture(t.i):
                 self.emit(person, "coreference", t.i, t.i + 1, ACTOR)
 
     def title_holders(self) -> None:
-        """'the Defense Minister' -> the person introduced with that title."""
+        """'the Defense Minister', 'the secretary' -> the one person introduced
+        with that title (or title head) in this article."""
         if not self.titles:
             return
         doc = self.doc
+        n = len(doc)
         lowers = [t.lower_ for t in doc]
-        for title, person in self.titles.items():
-            words = title.split()
-            k = len(words)
-            for i in range(1, len(doc) - k + 1):
-                if lowers[i : i + k] != words or lowers[i - 1] != "the":
+        longest = max(len(k) for k in self.titles)
+        i = 1
+        while i < n:
+            if lowers[i - 1] != "the" or i in self.covered:
+                i += 1
+                continue
+            for k in range(min(longest, n - i), 0, -1):
+                ids = self.titles.get(tuple(lowers[i : i + k]))
+                if not ids or len(ids) != 1:
                     continue
-                nxt = doc[i + k] if i + k < len(doc) else None
-                if nxt is not None and nxt.pos_ == "PROPN":
-                    continue  # "the Defense Minister Benny Gantz": the name itself follows
-                self.emit(person, "title-holder", i, i + k, ACTOR)
+                nxt = doc[i + k] if i + k < n else None
+                after = doc[i + k + 1] if i + k + 1 < n else None
+                if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of" or (nxt.text == "," and after is not None and after.pos_ == "PROPN")):
+                    break  # the name itself follows ("the Defense Minister Benny Gantz")
+                self.emit(self.title_people[next(iter(ids))], "title-holder", i, i + k, ACTOR)
+                i += k - 1
+                break
+            i += 1
 
 
 def resolve(doc: Doc, article_id: str) -> list[ResolvedMention]:

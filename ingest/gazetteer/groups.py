@@ -12,10 +12,10 @@ GroupRow = tuple[str, str, tuple[str, ...], str | None]
 
 ARMED_GROUPS: tuple[GroupRow, ...] = (
     ("isil", "Islamic State",
-     ("ISIL", "ISIS", "Daesh", "DAESH", "Da'esh", "Islamic State of Iraq and the Levant",
+     ("ISIL", "ISIS", "Daesh", "DAESH", "Da'esh", "Da’esh", "Islamic State of Iraq and the Levant",
       "Islamic State of Iraq and Syria", "Islamic State group", "the Islamic State"), "Q2429253"),
     ("isis-k", "Islamic State Khorasan Province", ("ISIS-K", "ISKP", "IS-K"), None),
-    ("al-qaeda", "al-Qaeda", ("al-Qaida", "al Qaeda", "Al Qaeda", "Al-Qaeda", "al-Qa'ida", "Al-Qaida"), "Q34490"),
+    ("al-qaeda", "al-Qaeda", ("al-Qaida", "al Qaeda", "Al Qaeda", "Al-Qaeda", "al-Qa'ida", "al-Qa’ida", "Al-Qaida"), "Q34490"),
     ("aqap", "al-Qaeda in the Arabian Peninsula", ("AQAP",), None),
     ("hezbollah", "Hezbollah", ("Hizbollah", "Hizballah", "Hezbullah", "Hizbullah"), None),
     ("hamas", "Hamas", ("HAMAS",), None),

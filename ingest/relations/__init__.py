@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc
 
+from graph import geodata
 from graph.models import Article, Claim, Entity
 from graph.ontology import RELATION_TYPES, EntityKind, Modality, Polarity
 from ingest.relations.arguments import Arg, DocIndex, MentionLike
@@ -23,7 +24,9 @@ from ingest.relations.context import analyse
 from ingest.relations.patterns import (
     Candidate,
     _cand,
+    event_locations,
     locations,
+    membership_lists,
     nominal,
     title_kind,
     titles,
@@ -91,6 +94,9 @@ def extract_claims(
         if m.entity.kind != EntityKind.PERSON:
             continue
         for org, title, head, rule in titles((m.start_token, m.end_token), index):
+            if rule.startswith("member:"):
+                candidates.append(_cand("MEMBER_OF", index.arg_of_mention(m), org, head, 0.6, rule))
+                continue
             rtype, modality = title_kind(title)
             person = index.arg_of_mention(m)
             c = _cand(rtype, person, org, head, 0.8, rule, title=title, modality=modality)
@@ -103,7 +109,9 @@ def extract_claims(
     mention_sents: dict[int, set[str]] = {}
     for m in index.mentions:
         si = sent_of_token[m.start_token] if m.start_token < len(doc) else 0
-        mention_sents.setdefault(si, set()).add(m.entity.id)
+        # a capital acting as its state still names a second thing (the city)
+        key = f"{m.entity.id}|{m.text}" if m.rule == "capital-metonymy" else m.entity.id
+        mention_sents.setdefault(si, set()).add(key)
     for si, sent in enumerate(sents):
         ents = mention_sents.get(si, set())
         if not ents:
@@ -115,6 +123,9 @@ def extract_claims(
             pos = tok.pos_
             if pos == "VERB":
                 candidates.extend(verbal(tok, index))
+                candidates.extend(event_locations(tok, index))
+            if pos in ("VERB", "ADP"):
+                candidates.extend(membership_lists(tok, index))
             if pos in ("NOUN", "PROPN"):
                 candidates.extend(nominal(tok, index))
         if len(ents) >= 2:
@@ -134,12 +145,36 @@ def extract_claims(
         elif claim.confidence > prev.confidence:
             best[key] = claim
     claims = [best[k] for k in order]
+    claims = _first_structural(claims)
     claims.sort(key=lambda c: (c.sentence_index, c.trigger_start, c.subject_start, c.object_start, c.type))
     result.claims = _drop_shadowed(claims)
     return result
 
 
-def _normalise(arg: Arg, rtype: str, office: dict[str, Arg], country_of: CountryOf | None, result: RelationResult) -> Arg:
+# Types whose subject is the city itself, even where a capital was read as its state.
+CITY_SUBJECT_TYPES = frozenset({"CAPITAL_OF", "LOCATED_IN"})
+
+
+def _as_city(arg: Arg, result: RelationResult) -> Arg:
+    """"Damascus is the capital of Syria": the resolver read "Damascus" acting as
+    Syria (capital-metonymy); for geography the subject is the city."""
+    m = arg.mention
+    if m is None or m.rule != "capital-metonymy" or arg.entity.iso3 is None:
+        return arg
+    city = geodata.capital_of(arg.entity.iso3)
+    if city is None or m.text.casefold() not in {city.name.casefold(), *(a.casefold() for a in city.aliases)}:
+        found = geodata.find_city(m.text, arg.entity.iso3)
+        city = found or city
+    if city is None:
+        return arg
+    entity = geodata.city_entity(city, source="article")
+    result.extra_entities.setdefault(entity.id, entity)
+    return Arg(entity, arg.text, arg.start, arg.end, "city-of-metonymy", m)
+
+
+def _normalise(arg: Arg, rtype: str, office: dict[str, Arg], country_of: CountryOf | None, result: RelationResult, subject: bool = False) -> Arg:
+    if subject and rtype in CITY_SUBJECT_TYPES:
+        return _as_city(arg, result)
     if rtype not in STATE_LEVEL_TYPES:
         return arg
     kind = arg.entity.kind
@@ -167,7 +202,7 @@ def _to_claim(
 ) -> Claim | None:
     if c.type not in RELATION_TYPES:
         raise ValueError(f"pattern produced {c.type!r}, which is not in graph.ontology.RELATION_TYPES")
-    s = _normalise(c.subject, c.type, office, country_of, result)
+    s = _normalise(c.subject, c.type, office, country_of, result, subject=True)
     o = _normalise(c.object, c.type, office, country_of, result)
     if s.entity.id == o.entity.id:
         return None  # self-loops say nothing
@@ -215,6 +250,24 @@ def _to_claim(
         extractor_version=version,
         rule=rule,
     )
+
+
+# Geography does not change within an article: one claim per pair is enough
+# evidence, and repeating "Palmyra, Syria" in every paragraph adds none.
+ONCE_PER_ARTICLE_TYPES = frozenset({"LOCATED_IN", "CAPITAL_OF"})
+
+
+def _first_structural(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (c.sentence_index, c.trigger_start)):
+        if c.type in ONCE_PER_ARTICLE_TYPES:
+            key = (c.type, c.subject_id, c.object_id)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(c)
+    return out
 
 
 def _drop_shadowed(claims: list[Claim]) -> list[Claim]:

@@ -108,8 +108,16 @@ def _theme_classes(toks: list[Token]) -> set[str]:
 def _pairs(subjects: list[Arg], objects: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
     for s in subjects:
         for o in objects:
-            if s.entity.id != o.entity.id and not (s.start == o.start and s.end == o.end):
+            if s.start == o.start and s.end == o.end:
+                continue
+            # a capital read as its state may still be the city of a geographic claim;
+            # self-loops are dropped after normalisation
+            if s.entity.id != o.entity.id or _metonymy(s) or _metonymy(o):
                 yield s, o
+
+
+def _metonymy(a: Arg) -> bool:
+    return a.mention is not None and a.mention.rule == "capital-metonymy"
 
 
 def _ctl_subjects(tok: Token) -> list[Token]:
@@ -177,6 +185,12 @@ def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[s
             pass  # "provided Kyiv with weapons": the dobj is the recipient
         else:
             return None
+    if patients and (cue.requires_dobj is not None or cue.themes is not None):
+        # "severed ties with Iran", "deployed troops near Ukraine": the
+        # preposition may hang on the object noun rather than on the verb
+        for p in patients:
+            for k, v in _preps(p).items():
+                preps.setdefault(k, v)
     out: list[Token] = []
     for slot in cue.objects:
         if slot == "dobj":
@@ -413,14 +427,15 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
                 orgs.append(arg)
             j = m.end_token
         title_toks = [t for t in phrase if index.mention_at(t) is None or index.mention_at(t).entity.id in hosts]
+        # a state named as the place of the clause is not the employer ("In Turkey Minister Ellwood met")
+        orgs = [o for o in orgs if o.mention is None or o.mention.role != "place"]
         if orgs and title_toks:
             title_text = doc[title_toks[0].i : title_toks[-1].i + 1].text
             yield orgs[0], _clean_title(title_text), heads[-1], "title:prenominal"
-            return
     # 2. apposition: "Gantz, Israel's defense minister" / "the president of Russia, Putin"
     root = doc[end - 1]
     for cand in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
-        if not _is_title_head(cand):
+        if not _is_title_head(cand) and cand.lemma_.lower() not in MEMBER_NOUNS:
             continue
         org_args = index.modifier_args(cand)
         for c in cand.children:
@@ -432,8 +447,15 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             title_text = doc[lo : cand.i + 1].text
             yield org_args[0], _clean_title(title_text), cand, "title:appositive"
             return
+        if cand.lemma_.lower() in MEMBER_NOUNS:
+            # "Abu Jandal, an ISIL fighter": a member, not an office holder
+            for a in index.modifier_args(cand):
+                if a.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+                    yield a, "", cand, "member:appositive"
+                    return
 
 
+MEMBER_NOUNS = frozenset("member fighter militant operative commander activist supporter loyalist".split())
 _TITLE_GLUE = frozenset({"the", "to", "of", "for", "'s", "’s", "-", "–", "and"})
 
 
@@ -486,14 +508,19 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
         # "Mosul, Iraq" (and "Virginia Beach, Virginia")
         if m.end_token + 1 < len(doc) and doc[m.end_token].text == "," and k + 1 < len(sent_mentions):
             nxt = sent_mentions[k + 1]
-            if nxt.start_token == m.end_token + 1 and nxt.entity.kind in _PLACE_KINDS and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+            # only "place, Country": "Cibolo, Texas" or a list "Gulf of Oman, North Arabian Sea" is not a containment
+            if nxt.start_token == m.end_token + 1 and nxt.entity.kind == EntityKind.COUNTRY and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
                 after = doc[nxt.end_token] if nxt.end_token < len(doc) else None
                 if after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "VERB", "AUX"):
                     yield _cand("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[m.end_token], 0.7, "located:comma")
                     continue
-        # "ISIL in Syria", "Raqqa in northern Syria"
+        # "ISIL in Syria", "Raqqa in northern Syria", and through the noun a
+        # name modifies: "ISIL terrorists in Iraq", "Daesh fighters near Mosul"
         head = last
-        for c in head.children:
+        preps_of = list(head.children)
+        if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and index.mention_at(head.head) is None:
+            preps_of.extend(head.head.children)
+        for c in preps_of:
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
                 for p in c.children:
                     if p.dep_ != "pobj":
@@ -529,3 +556,60 @@ def sentence_cue_tokens(sent: Span) -> Iterator[Token]:
 
 def clause_head(tok: Token) -> Token:
     return clause_verb(tok)
+
+
+# --- events located in places, membership lists ---------------------------------------
+_LOCATED_ACTOR_KINDS = (EntityKind.ORGANIZATION, EntityKind.GROUP)
+EVENT_LOCATIVE_PREPS = frozenset({"in", "near", "inside", "at", "around", "outside"})
+
+
+def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    """"Near Mosul, three strikes engaged three ISIL tactical units" ->
+    LOCATED_IN(ISIL, Mosul); "ISIL fighters in Syria attacked ..." is covered
+    by `locations`. Only organisations and armed groups are located by the
+    events they take part in (a person's or a state's whereabouts are not
+    structural facts)."""
+    if tok.pos_ != "VERB":
+        return
+    places: list[tuple[Token, Arg]] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in EVENT_LOCATIVE_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for a in index.args(p, allow_modifier=False, allow_pronoun=False):
+                        if a.entity.kind in _PLACE_KINDS and (a.mention is None or a.mention.role == "place"):
+                            places.append((c, a))
+    if not places:
+        return
+    participants: list[Arg] = []
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+            targets = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else [c]
+            for t in targets:
+                participants.extend(index.args(t, allow_pronoun=False))
+    for prep, place in places:
+        for a in participants:
+            if a.entity.kind in _LOCATED_ACTOR_KINDS and a.entity.id != place.entity.id:
+                yield _cand("LOCATED_IN", a, place, prep, 0.5, f"located:event-{prep.lower_}")
+
+
+def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    """"Coalition nations ... include Australia, Belgium and Canada" ->
+    MEMBER_OF(Australia, Coalition), ...; "Turkey within NATO" -> MEMBER_OF."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in ("include", "comprise"):
+        groups = [a for c in tok.children if c.dep_ == "nsubj" for a in index.args(c, allow_pronoun=False)]
+        members = [a for c in tok.children if c.dep_ == "dobj" for a in index.args(c, allow_modifier=False, allow_pronoun=False)]
+        for g in groups:
+            if g.entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+                continue
+            for m in members:
+                if m.entity.id != g.entity.id:
+                    yield _cand("MEMBER_OF", m, g, tok, 0.6, f"member:{lemma}")
+    elif tok.lower_ == "within" and tok.dep_ == "prep":
+        inner = [a for p in tok.children if p.dep_ == "pobj" for a in index.args(p, allow_modifier=False, allow_pronoun=False)]
+        outer = index.args(tok.head, allow_modifier=False, allow_pronoun=False)
+        for o in outer:
+            for i in inner:
+                if i.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and o.entity.id != i.entity.id:
+                    yield _cand("MEMBER_OF", o, i, tok, 0.55, "member:within")

@@ -61,10 +61,11 @@ def eval_command(
     if errors_out is not None:
         n = 0
         with errors_out.open("w", encoding="utf-8") as fh:
-            for scores in result.re3d:
-                for err in scores.errors:
-                    fh.write(json.dumps(err.as_dict(), ensure_ascii=False) + "\n")
-                    n += 1
+            records = [err.as_dict() for scores in result.re3d for err in scores.errors]
+            records += [rec for name, r in result.seed for rec in r.error_records(name)]
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                n += 1
         typer.echo(f"{n} errors written to {errors_out}")
 
 

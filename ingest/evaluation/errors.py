@@ -33,6 +33,7 @@ class ErrorRecord:
     def as_dict(self) -> dict:
         return {
             "system": self.system,
+            "dataset": "re3d",
             "doc_id": self.doc_id,
             "task": self.task,
             "error": self.error,
@@ -199,13 +200,22 @@ def relation_errors(
 def summarise(errors: Sequence[ErrorRecord], examples: int = 2) -> list[dict]:
     """Error classes by size, largest first, each with a few example sentences."""
     counts: Counter[tuple[str, str, str]] = Counter()
+    by_type: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     samples: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for e in errors:
         key = (e.task, e.error, e.error_class)
         counts[key] += 1
+        by_type[key][e.type] += 1
         if len(samples[key]) < examples:
             samples[key].append(f"[{e.text}] {e.sentence[:200]}")
     return [
-        {"task": k[0], "error": k[1], "class": k[2], "count": n, "examples": samples[k]}
+        {
+            "task": k[0],
+            "error": k[1],
+            "class": k[2],
+            "count": n,
+            "by_type": dict(by_type[k].most_common()),
+            "examples": samples[k],
+        }
         for k, n in counts.most_common()
     ]

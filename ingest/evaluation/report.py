@@ -67,7 +67,8 @@ def error_classes(scores: Re3dScores, top: int = 5) -> str:
         selected = [e for e in scores.errors if e.task == task and e.error == kind]
         lines.append(f"  {task} {kind} ({len(selected)}):")
         for item in summarise(selected)[:top]:
-            lines.append(f"    {item['count']:>4}  {item['class']}")
+            types = ", ".join(f"{t} {n}" for t, n in list(item["by_type"].items())[:4])
+            lines.append(f"    {item['count']:>4}  {item['class']}  [{types}]")
             for ex in item["examples"][:1]:
                 lines.append(f"          e.g. {ex[:160]}")
     return "\n".join(lines)

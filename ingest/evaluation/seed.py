@@ -88,6 +88,38 @@ class SeedResult:
     def total(self) -> int:
         return len(self.musts)
 
+    def error_records(self, system: str) -> list[dict]:
+        """Missed or mis-scored musts (FN) and violations (FP), for --errors."""
+        out: list[dict] = []
+        for m in self.musts:
+            if not m.full:
+                out.append(
+                    {
+                        "system": system,
+                        "dataset": "seed",
+                        "task": "seed-must",
+                        "error": "FN" if not m.found else "FACT-STATUS",
+                        "class": "must not found" if not m.found else "fact status differs",
+                        "text": f"{m.subject} {m.type} {m.object}",
+                        "fact_expected": m.fact_expected,
+                        "fact_actual": m.fact_actual,
+                        "sentence": " | ".join(m.evidence),
+                    }
+                )
+        for v in self.violations:
+            out.append(
+                {
+                    "system": system,
+                    "dataset": "seed",
+                    "task": v.kind,
+                    "error": "FP",
+                    "class": v.rule,
+                    "text": v.detail,
+                    "sentence": v.detail,
+                }
+            )
+        return out
+
     def as_dict(self) -> dict:
         return {
             "article": self.article_path,

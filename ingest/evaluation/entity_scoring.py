@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.evaluation.mapping import SCORED_ENTITY_TYPES, compatible_re3d_types, primary_re3d_type
-from ingest.evaluation.matching import greedy_match
+from ingest.evaluation.matching import best_match
 from ingest.evaluation.metrics import PRF, total
 from ingest.evaluation.predictions import PredMention
 from ingest.evaluation.re3d import GoldEntity
@@ -60,7 +60,7 @@ def match_entities(
         size = overlap_size(p.start, p.end, g.start, g.end)
         return float(size) if size > 0 else None
 
-    pairs = greedy_match(preds, golds, score)
+    pairs = best_match(preds, golds, score)
     out = EntityMatch(per_type={t: PRF() for t in SCORED_ENTITY_TYPES})
     matched_gold = set(pairs.values())
     for i, p in enumerate(preds):

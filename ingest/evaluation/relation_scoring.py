@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.evaluation.mapping import SCORED_RELATION_TYPES, SYMMETRIC_RE3D, re3d_relation_type
-from ingest.evaluation.matching import greedy_match
+from ingest.evaluation.matching import best_match
 from ingest.evaluation.metrics import PRF, total
 from ingest.evaluation.predictions import PredClaim
 from ingest.evaluation.proper_names import is_proper_name
@@ -142,7 +142,7 @@ def match_relations(
     preds: Sequence[RelationPrediction], golds: Sequence[GoldRelation]
 ) -> RelationMatch:
     """Match one document's relation predictions to its scored gold relations."""
-    pairs = greedy_match(preds, golds, _pair_score)
+    pairs = best_match(preds, golds, _pair_score)
     out = RelationMatch(
         per_type={t: PRF() for t in SCORED_RELATION_TYPES},
         proper_per_type={t: PRF() for t in SCORED_RELATION_TYPES},

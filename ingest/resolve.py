@@ -35,6 +35,7 @@ from graph import geodata
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.gazetteer import EntryKind, GazEntry, build_gazetteer
+from ingest.gazetteer.metonyms import NOT_PLACES
 
 ACTOR = "actor"
 PLACE = "place"
@@ -101,6 +102,10 @@ _FURNITURE_MAX_LINE = 160
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her"})
+SPEECH_VERBS = frozenset(
+    """say tell add state explain note write announce remark stress comment declare insist warn
+    reply respond tweet post urge emphasise emphasize underline conclude""".split()
+)
 FIRST_PERSON = frozenset({"i", "my", "me"})
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
@@ -120,9 +125,18 @@ ORG_HEADS = frozenset(
 # For a country name these heads are the state itself acting ("Iraqi Army",
 # "Iran Government"), so the country mention stands.
 STATE_HEADS = frozenset("government army forces navy police guard command ministry".split())
+# Words of a name that make it an organ of the state itself ("Government of
+# Iraq", "Iraqi Security Forces", "Federal Government of Iraq"): the state acts.
+STATE_ORGAN_WORDS = frozenset(
+    """government federal central national state security armed forces force army navy air military
+    police ministry defence defense interior foreign affairs regime administration cabinet authorities
+    guard guards special operations""".split()
+)
 # English surnames that are also Anglophone city names ("Jackson", "Houston"):
 # a one-word PERSON is re-read as a city only outside these countries.
 _SURNAME_CITY_COUNTRIES = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL"})
+# ... and only large cities: small ones share names with people ("Hassan").
+MIN_POPULATION_PERSON_AS_CITY = 250_000
 
 
 def _slug_id(prefix: str, name: str) -> str:
@@ -191,6 +205,7 @@ class _Resolver:
         self.titles: dict[tuple[str, ...], set[str]] = {}  # ("defense", "minister") -> person ids
         self.title_people: dict[str, Entity] = {}
         self.vessel_names: set[str] = set()
+        self.merged_parts: set[tuple[int, int]] = set()  # ents replaced by a merged name
 
     # -- helpers ---------------------------------------------------------
     def sentence_index(self, token_i: int) -> int:
@@ -377,16 +392,24 @@ class _Resolver:
             w for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and not e.ent_id_ for w in (e.text, e[-1].text)
         } | {doc[t.i + 1].text for t in doc if t.lower_ in STRICT_PLACE_PREPS and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"}
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        self.person_texts = {e.text for e in ents if e.label_ == "PERSON"}
         extra_people = self.title_pattern_people(ents)
+        merged = self.split_names(ents)
         items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
         items += [(s, e, "title-pattern", None) for s, e in extra_people]
+        items += [(s, e, "merged", None) for s, e in merged]
         for start, end, kind, ent in sorted(items, key=lambda x: (x[0], -x[1])):
             if self.in_furniture(start):
                 continue
             if kind == "title-pattern":
                 self.person(start, end, rule="title-pattern")
                 continue
+            if kind == "merged":
+                self.merged_name(start, end, merged[(start, end)])
+                continue
             assert ent is not None
+            if (ent.start, ent.end) in self.merged_parts:
+                continue
             if _FURNITURE_TEXT.search(ent.text):
                 continue
             self.one_ent(ent)
@@ -395,6 +418,47 @@ class _Resolver:
         self.title_holders()
         self.personal_pronouns()
         return sorted(self.out, key=lambda m: (m.start_char, m.end_char))
+
+    def split_names(self, ents: list[Span]) -> dict[tuple[int, int], Span]:
+        """Names the gazetteer ruler cut in two, because it fixes country names
+        before NER runs: "the Government of" + "Iraq", "Iraqi" + "Security Forces",
+        "University of" + "Tehran". Returns (start, end) of the whole name -> the
+        gazetteer part."""
+        doc = self.doc
+        by_start = {e.start: e for e in ents}
+        out: dict[tuple[int, int], Span] = {}
+        for org in ents:
+            if org.label_ != "ORG" or org.ent_id_ or any(t.lower_ in TITLE_HEADS for t in org[:2]):
+                continue  # "Minister of Foreign Affairs of" + "Iraq" is a title, not a name
+            after = by_start.get(org.end)
+            if org[-1].lower_ in ("of", "for") and after is not None and self._splits_state(after):
+                start = org.start + (1 if org[0].lower_ == "the" else 0)
+                out[(start, after.end)] = after
+                self.merged_parts.update({(org.start, org.end), (after.start, after.end)})
+                continue
+            before = next((e for e in ents if e.end == org.start and e.ent_id_), None)
+            if before is not None and self._splits_state(before) and org[0].is_title:
+                out[(before.start, org.end)] = before
+                self.merged_parts.update({(org.start, org.end), (before.start, before.end)})
+        return out
+
+    def _splits_state(self, ent: Span) -> bool:
+        entry = self.gaz.entry(ent.ent_id_) if ent.ent_id_ else None
+        return entry is not None and entry.kind in (EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CITY) and entry.acts_for is not None
+
+    def merged_name(self, start: int, end: int, part: Span) -> None:
+        """A state organ ("Government of Iraq", "Iraqi Security Forces") is the
+        state acting; any other name ("University of Tehran") is an organisation."""
+        entry = self.gaz.entry(part.ent_id_)
+        assert entry is not None and entry.acts_for is not None
+        rest = [t.lower_ for t in self.doc[start:end] if not (part.start <= t.i < part.end)]
+        words = [w for w in rest if w not in ("the", "of", "for", "'s", "’s")]
+        if words and all(w in STATE_ORGAN_WORDS for w in words):
+            country = geodata.country_entity(geodata.countries()[entry.acts_for], source="article")
+            self.emit(country, "institution-metonymy", start, end, ACTOR)
+            return
+        name = self.doc[start:end].text
+        self.emit(Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION), "exact", start, end, ACTOR)
 
     def one_ent(self, ent: Span) -> None:
         entry = self.gaz.entry(ent.ent_id_) if ent.ent_id_ else None
@@ -456,7 +520,7 @@ class _Resolver:
         city = geodata.find_city(text)
         if city is None:
             return False
-        if label == "PERSON" and (city.iso3 in _SURNAME_CITY_COUNTRIES or (city.population or 0) < 50_000):
+        if label == "PERSON" and (city.iso3 in _SURNAME_CITY_COUNTRIES or (city.population or 0) < MIN_POPULATION_PERSON_AS_CITY):
             return False
         rule = "exact" if city.name == text else "alias"
         self.emit(geodata.city_entity(city, source="article"), rule, span.start, span.end, PLACE)
@@ -510,6 +574,9 @@ class _Resolver:
         text = span.text
         if all(t.lower_ in TITLE_WORDS or t.is_punct for t in span):
             return  # "Defense" from "Defense Minister"
+        if text in self.person_texts and len(span) >= 2:
+            self.person(span.start, span.end)  # one sense per article: NER called a named person an ORG here
+            return
         if len(span) == 1 and text in self.name_parts:
             self.emit(self.name_parts[text], "coreference", span.start, span.end, ACTOR)
             return
@@ -518,7 +585,10 @@ class _Resolver:
 
     def place(self, span: Span, label: str) -> None:
         text = span.text
-        if len(span) == 1 and text in self.name_parts:
+        if text in NOT_PLACES:
+            return
+        if len(span) == 1 and text in self.name_parts and geodata.find_city(text) is None:
+            # "Gantz" tagged GPE after "Benny Gantz"; but "Melbourne" stays the city.
             self.emit(self.name_parts[text], "coreference", span.start, span.end, ACTOR)
             return
         city = geodata.find_city(text) if label == "GPE" else None
@@ -611,29 +681,53 @@ class _Resolver:
 
 
     def personal_pronouns(self) -> None:
-        """'he', 'she', 'his', 'her' -> the latest person named before; 'I', 'my', 'me'
-        (a quoted speaker) -> the latest person named before, else the next one in
-        the same paragraph ('"I am saddened," said Carter'). Rule "pronoun", so
-        consumers can treat these weaker links apart."""
-        people = sorted((m.start_token, m.end_token, m.entity) for m in self.out if m.entity.kind == EntityKind.PERSON)
-        if not people:
+        """'he', 'she', 'his', 'her' -> the latest person named before. 'I', 'my',
+        'me' -> the speaker: a person who is the subject of a speech verb ("said")
+        in the same paragraph (before, else after: '"I am saddened," said Carter'),
+        else the latest person named before ('X said:' then the quoted paragraph).
+        Rule "pronoun", so consumers can treat these weaker links apart."""
+        named = [m for m in self.out if m.entity.kind == EntityKind.PERSON]
+        if not named:
             return
-        starts = [p[0] for p in people]
         doc = self.doc
+        people = sorted((m.start_token, m.end_token, m.entity) for m in named)
+        starts = [p[0] for p in people]
+        speakers = sorted(
+            (m.start_token, m.entity)
+            for m in named
+            if m.rule != "pronoun" and self._is_speaker(doc[m.start_token : m.end_token])
+        )
+        speaker_starts = [sp[0] for sp in speakers]
+        para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
         for t in doc:
             word = t.lower_
             if word not in THIRD_PERSON and word not in FIRST_PERSON or t.pos_ != "PRON" or t.i in self.covered:
                 continue
-            if word == "i" and t.text != "I":
+            if word == "i" and t.text != "I" or self.in_furniture(t.i):
                 continue
             k = bisect.bisect_right(starts, t.i) - 1
             person: Entity | None = people[k][2] if k >= 0 and people[k][1] <= t.i else None
-            if person is None and word in FIRST_PERSON and k + 1 < len(people):
-                nxt_start = people[k + 1][0]
-                if "\n\n" not in doc[t.i : nxt_start].text:
-                    person = people[k + 1][2]
-            if person is not None and not self.in_furniture(t.i):
+            if word in FIRST_PERSON and speakers:
+                para = bisect.bisect_right(para_starts, t.idx) - 1
+                lo = para_starts[para]
+                hi = para_starts[para + 1] if para + 1 < len(para_starts) else len(doc.text)
+                j = bisect.bisect_right(speaker_starts, t.i) - 1
+                before = speakers[j] if j >= 0 else None
+                after = speakers[j + 1] if j + 1 < len(speakers) else None
+                if before is not None and doc[before[0]].idx >= lo:
+                    person = before[1]
+                elif after is not None and doc[after[0]].idx < hi:
+                    person = after[1]
+            if person is not None:
                 self.emit(person, "pronoun", t.i, t.i + 1, ACTOR)
+
+    @staticmethod
+    def _is_speaker(span: Span) -> bool:
+        root = span.root
+        head = root.head
+        while root.dep_ in ("appos", "conj", "compound") and head is not root:
+            root, head = head, head.head
+        return root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SPEECH_VERBS
 
 
 def resolve(doc: Doc, article_id: str) -> list[ResolvedMention]:

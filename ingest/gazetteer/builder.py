@@ -18,6 +18,7 @@ from graph import geodata
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.gazetteer.demonyms import (
+    AMBIGUOUS_NAMES,
     DEMONYM_PREFERENCE,
     GENERIC_REFERENCES,
     EXTRA_COUNTRY_NAMES,
@@ -25,7 +26,7 @@ from ingest.gazetteer.demonyms import (
     NOMINAL_REFERENCES,
 )
 from ingest.gazetteer.groups import ARMED_GROUPS
-from ingest.gazetteer.metonyms import INSTITUTIONS, REGIONS, SEATS_OF_GOVERNMENT
+from ingest.gazetteer.metonyms import INSTITUTIONS, REGIONS, SEATS_OF_GOVERNMENT, US_STATES_LEFT_OUT
 from ingest.gazetteer.organizations import CONTEXTUAL_ALIASES, ORGANIZATIONS
 
 # Capitals of very small states are often ordinary words or names
@@ -94,7 +95,7 @@ class Gazetteer:
         self.entries.setdefault(entry.key, entry)
         for name in names:
             name = _clean(name)
-            if not name:
+            if not name or name in AMBIGUOUS_NAMES:
                 continue
             current = self.phrases.get(name)
             if current is None or _RANK[entry.kind] < _RANK[self.entries[current].kind]:
@@ -203,6 +204,13 @@ def build_gazetteer() -> Gazetteer:
         clean = _clean(name)
         key = f"region:{geodata.slugify(clean)}"
         gaz.add(GazEntry(key, EntryKind.REGION, _entity(key, clean, EntityKind.PLACE, (), None)), [clean])
+
+    for state, _code in geodata.us_states():
+        if state in US_STATES_LEFT_OUT:
+            continue
+        key = f"place:usa:{geodata.slugify(state)}"
+        entity = Entity(id=key, name=state, kind=EntityKind.PLACE, iso3="USA", source="article")
+        gaz.add(GazEntry(key, EntryKind.REGION, entity), [state])
 
     for phrase, candidates, default in NOMINAL_REFERENCES:
         key = f"nominal:{geodata.slugify(phrase)}"

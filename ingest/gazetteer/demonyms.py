@@ -85,3 +85,10 @@ GENERIC_REFERENCES: tuple[tuple[str, str], ...] = (
     ("terrorist group", "Group"),
     ("militant group", "Group"),
 )
+
+# Package names that are also common English words or given names, and would
+# fire on ordinary text ("Island" is countryinfo's spelling for Iceland,
+# "Dominique" for Dominica). Never ruler patterns.
+AMBIGUOUS_NAMES: frozenset[str] = frozenset(
+    {"Island", "Mann", "Mannin", "Dominique", "Guiana", "Prathet", "Viti", "Nippon", "Eire", "Micronesia"}
+)

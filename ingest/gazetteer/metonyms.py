@@ -54,3 +54,14 @@ REGIONS: tuple[str, ...] = (
     "Golan Heights", "Nagorno-Karabakh", "Karabakh", "Crimea", "Donbas", "Donbass", "Kashmir",
     "Kurdistan", "Iraqi Kurdistan", "Gaza Strip", "West Bank", "Gaza", "Xinjiang", "Tibet",
 )
+
+# US states that share a name with a country or a more famous city are left
+# to the country/city; the other state names are patterns (so "New Jersey" is
+# not the island of Jersey, "New Mexico" not Mexico).
+US_STATES_LEFT_OUT: frozenset[str] = frozenset({"Georgia", "New York", "Washington"})
+
+# Names NER tags as places that are not on Earth: never entities.
+NOT_PLACES: frozenset[str] = frozenset(
+    {"Earth", "Sun", "Moon", "Mars", "Mercury", "Venus", "Jupiter", "Saturn", "Uranus", "Neptune",
+     "Pluto", "Solar System", "Milky Way", "Universe"}
+)

@@ -232,13 +232,23 @@ async def centrality_route(
     flt: Filter,
     limit: Limit = 20,
     by: Annotated[Literal["pagerank", "betweenness", "degree", "strength"], Query()] = "pagerank",
+    rank_kinds: Annotated[
+        str | None,
+        Query(description="comma-separated kinds to list (e.g. Country); measures still use the whole subgraph",
+              max_length=200),
+    ] = None,
     seed: Seed = 42,
 ) -> CentralityOut:
     """Entities ranked by PageRank (or betweenness, degree, strength) on the undirected,
-    claim-weighted fact graph; betweenness is sampled above 500 entities."""
+    claim-weighted fact graph; betweenness is sampled above 500 entities.
+    `kinds` cuts the graph (both ends); `rank_kinds` only picks who is listed."""
+    try:
+        listed = SubgraphFilter.build(kinds=[rank_kinds]).kinds if rank_kinds else None
+    except InvalidQuery as e:
+        raise BadParameter(f"rank_kinds: {e}") from e
     driver, database = graph
     g = await afetch_subgraph(driver, flt, database)
-    result = await run_in_threadpool(centrality, g, sort_by=by, limit=limit, seed=seed)
+    result = await run_in_threadpool(centrality, g, sort_by=by, limit=limit, kinds=listed, seed=seed)
     return CentralityOut.model_validate({**_attrs(result), "filter": flt.describe()})
 
 

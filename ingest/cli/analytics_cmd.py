@@ -16,16 +16,20 @@ analytics_app = typer.Typer(help="Centrality, communities and structural balance
 
 def _filter(types, since, until, min_articles, min_claims, kinds, include_reference):  # type: ignore[no-untyped-def]
     from graph.analytics.filters import SubgraphFilter
+    from graph.errors import InvalidQuery
 
-    return SubgraphFilter.build(
-        types=types,
-        since=since.date() if since else None,
-        until=until.date() if until else None,
-        min_articles=min_articles,
-        min_claims=min_claims,
-        kinds=kinds,
-        include_reference=include_reference,
-    )
+    try:
+        return SubgraphFilter.build(
+            types=types,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            min_articles=min_articles,
+            min_claims=min_claims,
+            kinds=kinds,
+            include_reference=include_reference,
+        )
+    except InvalidQuery as e:
+        raise typer.BadParameter(str(e)) from e
 
 
 def _run(flt: Any, compute: Callable[[Any], Any]) -> Any:
@@ -75,6 +79,9 @@ def centrality_cmd(
     include_reference: bool = REFERENCE,
     limit: int = LIMIT,
     by: str = typer.Option("pagerank", help="pagerank | betweenness | degree | strength"),
+    rank_kinds: Optional[list[str]] = typer.Option(
+        None, "--rank-kind", help="Only list these kinds (e.g. Country); the measures use the whole subgraph"
+    ),
     as_json: bool = AS_JSON,
 ) -> None:
     """The most central entities."""
@@ -83,7 +90,8 @@ def centrality_cmd(
     if by not in SORT_KEYS:
         raise typer.BadParameter(f"use one of: {', '.join(SORT_KEYS)}", param_hint="--by")
     flt = _filter(types, since, until, min_articles, min_claims, kinds, include_reference)
-    r = _run(flt, lambda g: centrality(g, sort_by=by, limit=limit))
+    listed = _filter(None, None, None, 1, 1, rank_kinds, False).kinds if rank_kinds else None
+    r = _run(flt, lambda g: centrality(g, sort_by=by, limit=limit, kinds=listed))
     if as_json:
         return _emit_json(r)
     typer.echo(f"{r.node_count} entities, {r.edge_count} fact edges, {r.dyad_count} dyads; by {r.sort_by}")

@@ -51,6 +51,9 @@ def eval_command(
         typer.echo(report.relation_types_table(result.re3d))
         for scores in result.re3d:
             typer.echo("")
+            typer.echo(report.rule_table(scores))
+        for scores in result.re3d:
+            typer.echo("")
             typer.echo(report.error_classes(scores, top=top))
     if result.seed:
         typer.echo(f"\nseed: {seed}")

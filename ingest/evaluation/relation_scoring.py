@@ -72,6 +72,18 @@ class RelationMatch:
     def proper(self) -> PRF:
         return total(self.proper_per_type)
 
+    def per_rule(self) -> dict[str, dict[str, int]]:
+        """True and false positives by the extractor rule behind each prediction
+        (the rule's first part: 'located:prep-in|planned' counts as 'located:prep-in')."""
+        out: dict[str, dict[str, int]] = {}
+        for pred, outcome in [(p, "tp") for p, _ in self.matches] + [
+            (p, "fp") for p in self.false_positives
+        ]:
+            rule = (pred.claims[0].rule or "?").split("|")[0]
+            counts = out.setdefault(rule, {"tp": 0, "fp": 0})
+            counts[outcome] += 1
+        return dict(sorted(out.items(), key=lambda kv: -(kv[1]["tp"] + kv[1]["fp"])))
+
     def add(self, other: RelationMatch) -> None:
         for t, prf in other.per_type.items():
             self.per_type[t] = self.per_type.get(t, PRF()) + prf

@@ -62,6 +62,15 @@ def relation_types_table(systems: Sequence[Re3dScores]) -> str:
     return _table(header, rows)
 
 
+def rule_table(scores: Re3dScores, top: int = 15) -> str:
+    """Which extractor rules make right and wrong relation predictions."""
+    rows = [
+        [rule, str(c["tp"]), str(c["fp"]), f"{c['tp'] / (c['tp'] + c['fp']):.2f}"]
+        for rule, c in list(scores.relations.per_rule().items())[:top]
+    ]
+    return _table([f"relation rule ({scores.system})", "tp", "fp", "precision"], rows)
+
+
 def error_classes(scores: Re3dScores, top: int = 5) -> str:
     lines = [f"largest error classes ({scores.system}):"]
     views = [

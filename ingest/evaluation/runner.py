@@ -53,6 +53,7 @@ class Re3dScores:
                 "per_type": {t: prf.as_dict() for t, prf in r.per_type.items()},
                 "proper_names": r.proper.as_dict(),
                 "proper_names_per_type": {t: prf.as_dict() for t, prf in r.proper_per_type.items()},
+                "per_rule": r.per_rule(),
             },
             "speed": {
                 "articles": self.articles,

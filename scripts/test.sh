@@ -13,6 +13,7 @@ unset JAVA_OPTS
 
 stop_neo4j() { geokg neo4j stop || echo "test.sh: could not stop Neo4j; run 'geokg neo4j stop'" >&2; }
 trap stop_neo4j EXIT
+trap 'exit 130' INT TERM  # exit through the EXIT trap on Ctrl-C / kill too
 
 geokg neo4j start
 geokg init

@@ -62,6 +62,17 @@ KIND_CONSTRAINTS: dict[str, tuple[set[EntityKind], set[EntityKind]]] = {
     "CUTS_TIES_WITH": (_NOT_PERSON, _NOT_PERSON),
 }
 
+POLITICAL_ATTACK_VERBS = frozenset({"attack", "target", "slam", "assault"})
+ELECTORAL_VERBS = frozenset({"defeat", "beat", "fight", "battle", "challenge"})
+
+
+def _retyped(c: Candidate, rtype: str) -> Candidate:
+    return Candidate(
+        rtype, c.subject, c.object, c.trigger, c.trigger_start, c.trigger_end, c.trigger_text,
+        c.confidence, c.rule + ":person-to-person", c.title, c.refusal, c.skip_own_aux, c.modality,
+    )
+
+
 CountryOf = Callable[[Entity], "Entity | None"]
 
 
@@ -205,6 +216,14 @@ def _to_claim(
     o = _normalise(c.object, c.type, office, country_of, result)
     if s.entity.id == o.entity.id:
         return None  # self-loops say nothing
+    if s.entity.kind == EntityKind.PERSON and o.entity.kind == EntityKind.PERSON and c.type in ("ATTACKS", "FIGHTS"):
+        # between two people "attacked"/"defeated" is rhetoric or an election,
+        # not violence: an attack in words is a condemnation, a defeat is dropped
+        lemma = c.trigger.lemma_.lower()
+        if lemma in POLITICAL_ATTACK_VERBS:
+            c = _retyped(c, "CONDEMNS")
+        elif lemma in ELECTORAL_VERBS:
+            return None
     allowed = KIND_CONSTRAINTS.get(c.type)
     if allowed is not None and (s.entity.kind not in allowed[0] or o.entity.kind not in allowed[1]):
         return None

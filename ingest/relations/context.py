@@ -43,7 +43,7 @@ ALLEGE_HEADS = frozenset(
 HYPOTHETICAL_HEADS = frozenset(
     """allow permit let prevent stop block forbid refuse avoid deter ban
     threaten warn possibility risk would could chance scenario danger oppose
-    reject veto""".split()
+    reject veto predict forecast projection prediction poll""".split()
 )
 DENY_HEADS = frozenset({"deny", "denial", "dismiss", "refute"})
 ALLEGE_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})

@@ -406,6 +406,14 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
     # the phrase must not start with glue ("the", "to", "'s")
     while left < start and doc[left].lower_ in _TITLE_GLUE:
         left += 1
+    # "a former advisor for U.S. President Donald Trump": the title of the name
+    # is the last segment after "for"/"of"/"to" that still holds a title head
+    for j in range(start - 1, left - 1, -1):
+        if doc[j].lower_ in ("for", "of", "to") and any(_is_title_head(t) for t in doc[j + 1 : start]):
+            if not any(_is_title_head(t) for t in doc[left:j]) or index.mention_at(doc[j + 1]) is None:
+                break
+            left = j + 1
+            break
     phrase = doc[left:start]
     heads = [t for t in phrase if _is_title_head(t)]
     if heads:
@@ -449,7 +457,13 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
         org_args = [a for a in org_args if a.entity.kind != EntityKind.PERSON]
         if org_args:
             lo = min([cand.i] + [c.i for c in cand.children if c.dep_ in ("amod", "compound") and c.i < cand.i and index.mention_at(c) is None])
-            title_text = doc[lo : cand.i + 1].text
+            hi = cand.i + 1
+            for c in cand.children:  # "chief of staff", "Secretary of State"
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i == hi:
+                    pobj = [p for p in c.children if p.dep_ == "pobj"]
+                    if pobj and index.mention_at(pobj[0]) is None and pobj[0].i == hi + 1:
+                        hi = pobj[0].i + 1
+            title_text = doc[lo:hi].text
             yield org_args[0], _clean_title(title_text), cand, "title:appositive"
             return
         if cand.lemma_.lower() in MEMBER_NOUNS:
@@ -476,6 +490,8 @@ def _is_title_word(low: str) -> bool:
 
 def _clean_title(text: str) -> str:
     words = [w for w in text.replace("’s", " ").replace("'s", " ").split() if w.lower() not in ("the",)]
+    while words and words[-1].lower() in ("of", "for", "to", "and", "-", "–"):
+        words.pop()
     return " ".join(words).strip(" ,-")
 
 
@@ -489,6 +505,9 @@ def title_kind(title: str) -> tuple[str, Modality | None]:
     if "minister" in words and "prime minister" not in joined:
         head_is_leader = False
     if any(w in ("ambassador", "spokesman", "spokeswoman", "spokesperson", "envoy") for w in words):
+        head_is_leader = False
+    # "chief of staff", "police chief", "army chief": heads a part, not the whole
+    if "chief" in words and ("staff" in words or words.index("chief") > 0 and words[words.index("chief") - 1] in ("police", "army", "intelligence", "military", "fire", "security")):
         head_is_leader = False
     return ("LEADER_OF" if head_is_leader and not deputy else "OFFICIAL_OF"), modality
 
@@ -516,7 +535,11 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
             # only "place, Country": "Cibolo, Texas" or a list "Gulf of Oman, North Arabian Sea" is not a containment
             if nxt.start_token == m.end_token + 1 and nxt.entity.kind == EntityKind.COUNTRY and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
                 after = doc[nxt.end_token] if nxt.end_token < len(doc) else None
-                if after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "VERB", "AUX"):
+                # not a list of towns ("Cantilan, Madrid, Carmen") nor a capital read as its state
+                in_list = after is not None and after.text == "," and k + 2 < len(sent_mentions) and sent_mentions[k + 2].start_token == nxt.end_token + 1
+                if nxt.rule == "capital-metonymy" or in_list:
+                    pass
+                elif after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "VERB", "AUX"):
                     yield _cand("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[m.end_token], 0.7, "located:comma")
                     continue
         # "ISIL in Syria", "Raqqa in northern Syria", and through the noun a

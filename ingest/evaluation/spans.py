@@ -15,8 +15,14 @@ def overlap_size(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-# A sentence ends at a line break or after . ! ? followed by space and a capital/quote.
+# A sentence ends at a line break or after . ! ? followed by space and a capital/quote,
+# unless the period ends an initial ("Isiah L. Booker"), an abbreviation with inner
+# periods ("U.S. Army") or a common title/month abbreviation ("Gen. Votel").
 _BOUNDARY = re.compile(r"\n+|(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+_NOT_AN_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Adm|"
+    r"Brig|Rep|Sen|Gov|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Jr|Sr|vs|etc))\.$"
+)
 
 
 class SentenceIndex:
@@ -30,7 +36,8 @@ class SentenceIndex:
         self.text = text
         starts = [0]
         for m in _BOUNDARY.finditer(text):
-            starts.append(m.end())
+            if m.group(0).startswith("\n") or not _NOT_AN_END.search(text[max(0, m.start() - 12) : m.start()].rstrip("\"”’)")):
+                starts.append(m.end())
         self._starts = sorted(set(starts))
 
     def sentence_at(self, offset: int) -> str:

@@ -234,3 +234,13 @@ def test_matching_maximises_the_number_of_matches() -> None:
         ("Iraq and Syria", "Iraq"),
         ("Syria", "Syria"),
     ]
+
+
+def test_sentence_index_keeps_abbreviations_inside_sentences() -> None:
+    from ingest.evaluation.spans import SentenceIndex
+
+    text = "Isiah L. Booker met U.S. Army Gen. Votel on Jan. 7. He left.\nNext line"
+    index = SentenceIndex(text)
+    assert index.sentence_at(text.index("Booker")) == "Isiah L. Booker met U.S. Army Gen. Votel on Jan. 7."
+    assert index.sentence_at(text.index("left")) == "He left."
+    assert index.sentence_at(text.index("Next")) == "Next line"

@@ -106,3 +106,16 @@ def test_export_endpoint_formats(client: TestClient) -> None:
     p = client.get("/v1/export", params={"format": "plover"}).json()
     assert p["events"] == [] and p["geokg"]["format"] == "geokg-plover"  # no :Claim nodes were seeded
     assert client.get("/v1/export", params={"format": "pajek"}).status_code == 422
+
+
+def test_rank_kinds_lists_only_those_kinds(client: TestClient, neo4j_driver) -> None:  # noqa: ANN001
+    neo4j_driver.execute_query(
+        "MATCH (h:Entity {id: 'HUB'}) CREATE (p:Entity:Person {id: 'p-1', name: 'A Person', kind: 'Person'})"
+        "-[:LEADER_OF {source: 'article', claims: 1, articles: 1, sign: 0.0}]->(h)",
+        database_=get_settings().database,
+    )
+    ranked = client.get("/v1/analytics/centrality", params={"rank_kinds": "Country", "limit": 50}).json()
+    assert ranked["node_count"] == 8 and {n["kind"] for n in ranked["nodes"]} == {"Country"} and len(ranked["nodes"]) == 7
+    cut = client.get("/v1/analytics/centrality", params={"kinds": "Country", "limit": 50}).json()
+    assert cut["node_count"] == 7
+    assert client.get("/v1/analytics/centrality", params={"rank_kinds": "Planet"}).status_code == 422

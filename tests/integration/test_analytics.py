@@ -157,3 +157,20 @@ def test_async_pull_matches_sync(neo4j_driver, db) -> None:  # noqa: ANN001
     ag = asyncio.run(pull())
     assert edges(ag) == edges(fetch_subgraph(neo4j_driver, flt, db))
     assert ("BBB", "ATTACKS", "DDD") not in edges(ag) and len(edges(ag)) == 7
+
+
+def test_cli_analytics_prints_rankings_and_refuses_bad_types(neo4j_driver, db) -> None:  # noqa: ANN001
+    import json
+
+    from typer.testing import CliRunner
+
+    from ingest.cli import app
+
+    two_blocs(neo4j_driver, db)
+    out = CliRunner().invoke(app, ["analytics", "balance", "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["patterns"] == {"+++": 2, "+--": 1, "++-": 0, "---": 0}
+    out = CliRunner().invoke(app, ["analytics", "centrality", "--by", "degree", "--limit", "1"])
+    assert out.exit_code == 0 and "State DDD" in out.output.splitlines()[-1]  # degree 4
+    bad = CliRunner().invoke(app, ["analytics", "centrality", "--type", "INVADES"])
+    assert bad.exit_code != 0 and "unknown relation type" in bad.output

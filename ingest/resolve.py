@@ -107,6 +107,8 @@ SPEECH_VERBS = frozenset(
     reply respond tweet post urge emphasise emphasize underline conclude""".split()
 )
 FIRST_PERSON = frozenset({"i", "my", "me"})
+FIRST_PLURAL = frozenset({"we", "our", "us"})
+PRONOUNS = THIRD_PERSON | FIRST_PERSON | FIRST_PLURAL
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
 
@@ -192,6 +194,13 @@ class _Resolver:
         self.doc = doc
         self.article_id = article_id
         self.gaz = build_gazetteer()
+        # Token attributes read once: hot loops below index these lists instead
+        # of creating spaCy Token objects over and over.
+        self.texts = [t.text for t in doc]
+        self.lowers = [t.lower_ for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.titlecase = [t.is_title for t in doc]
+        self.in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
         self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.furniture = [
             (m.start(), m.end()) for m in _FURNITURE_LINE.finditer(doc.text) if m.end() - m.start() <= _FURNITURE_MAX_LINE
@@ -390,7 +399,11 @@ class _Resolver:
         self.ent_ids = {e.ent_id_ for e in doc.ents if e.ent_id_}
         self.place_words = {
             w for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and not e.ent_id_ for w in (e.text, e[-1].text)
-        } | {doc[t.i + 1].text for t in doc if t.lower_ in STRICT_PLACE_PREPS and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"}
+        } | {
+            self.texts[i + 1]
+            for i, w in enumerate(self.lowers[:-1])
+            if w in STRICT_PLACE_PREPS and self.pos[i + 1] == "PROPN"
+        }
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         self.person_texts = {e.text for e in ents if e.label_ == "PERSON"}
         extra_people = self.title_pattern_people(ents)
@@ -549,16 +562,19 @@ class _Resolver:
         """Capitalised names NER missed right after a locative preposition:
         "Near Dayr Az Zawr, five strikes ..." -> a place."""
         doc = self.doc
-        in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+        in_ent = self.in_ent
         n = len(doc)
-        for t in doc:
-            if t.lower_ not in LOCATIVE_PREPS or t.i + 1 >= n:
+        for p, word in enumerate(self.lowers):
+            if word not in LOCATIVE_PREPS or p + 1 >= n:
                 continue
-            i = t.i + 1
-            if doc[i].lower_ in ("eastern", "western", "northern", "southern", "central") and i + 1 < n:
+            i = p + 1
+            if self.lowers[i] in ("eastern", "western", "northern", "southern", "central") and i + 1 < n:
                 i += 1
             j = i
-            while j < n and j - i < 4 and j not in in_ent and j not in self.covered and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            while (
+                j < n and j - i < 4 and j not in in_ent and j not in self.covered
+                and self.pos[j] == "PROPN" and self.texts[j][:1].isupper()
+            ):
                 j += 1
             if j == i or self.in_furniture(i):
                 continue
@@ -567,7 +583,7 @@ class _Resolver:
             if city is not None:
                 rule = "exact" if city.name == span.text else "alias"
                 self.emit(geodata.city_entity(city, source="article"), rule, i, j, PLACE)
-            elif t.lower_ in ("near", "outside", "around"):
+            elif word in ("near", "outside", "around"):
                 self.emit(Entity(id=_slug_id("place", span.text), name=span.text, kind=EntityKind.PLACE), "exact", i, j, PLACE)
 
     def organization(self, span: Span) -> None:
@@ -609,48 +625,55 @@ class _Resolver:
         """Runs of 2-4 capitalised proper nouns outside any entity, right after a
         title ("Ambassador ... Khazar Ibrahim", "Minister Tobias Ellwood")."""
         doc = self.doc
-        in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+        in_ent = self.in_ent
         ent_start_of_end = {e.end: e.start for e in doc.ents}
         found: list[tuple[int, int]] = []
+        pos, titlecase, lowers = self.pos, self.titlecase, self.lowers
+
+        def name_token(k: int) -> bool:
+            return k not in in_ent and pos[k] == "PROPN" and titlecase[k] and lowers[k] not in TITLE_WORDS
+
         i = 0
         n = len(doc)
         while i < n:
-            t = doc[i]
-            if i in in_ent or t.pos_ != "PROPN" or not t.is_title or t.lower_ in TITLE_WORDS:
+            if not name_token(i):
                 i += 1
                 continue
             j = i
-            while j < n and j not in in_ent and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].lower_ not in TITLE_WORDS:
+            while j < n and name_token(j):
                 j += 1
-            single_ok = j - i == 1 and i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in TITLE_HEADS
+            single_ok = j - i == 1 and i > 0 and titlecase[i - 1] and lowers[i - 1] in TITLE_HEADS
             if (2 <= j - i <= 4 or single_ok) and self._after_title(i, ent_start_of_end):
                 found.append((i, j))
             i = max(j, i + 1)
         return found
 
     def _after_title(self, i: int, ent_start_of_end: dict[int, int]) -> bool:
-        doc = self.doc
-        if i > 0 and doc[i - 1].lower_ in TITLE_HEADS:
+        lowers = self.lowers
+        if i > 0 and lowers[i - 1] in TITLE_HEADS:
             return True
         # "Ambassador to the US Khazar Ibrahim": title, preposition, entity, name.
         if i in ent_start_of_end:
             k = ent_start_of_end[i] - 1
-            while k >= 0 and doc[k].lower_ in ("the", "to", "of", "for", "in"):
+            while k >= 0 and lowers[k] in ("the", "to", "of", "for", "in"):
                 k -= 1
-            return k >= 0 and doc[k].lower_ in TITLE_HEADS
+            return k >= 0 and lowers[k] in TITLE_HEADS
         return False
 
     def bare_name_tokens(self) -> None:
         """Surnames NER did not tag ("Gantz and the Azeri representatives")."""
         if not self.name_parts:
             return
-        first_seen = {p.id: min(m.start_token for m in self.out if m.entity.id == p.id) for p in self.people.values() if any(m.entity.id == p.id for m in self.out)}
-        for t in self.doc:
-            if t.i in self.covered or t.text not in self.name_parts or not t.is_title:
+        first_seen: dict[str, int] = {}
+        for m in self.out:
+            if m.entity.kind == EntityKind.PERSON:
+                first_seen[m.entity.id] = min(first_seen.get(m.entity.id, m.start_token), m.start_token)
+        for i, text in enumerate(self.texts):
+            if text not in self.name_parts or i in self.covered or not self.titlecase[i]:
                 continue
-            person = self.name_parts[t.text]
-            if first_seen.get(person.id, len(self.doc)) < t.i and not self.in_furniture(t.i):
-                self.emit(person, "coreference", t.i, t.i + 1, ACTOR)
+            person = self.name_parts[text]
+            if first_seen.get(person.id, len(self.doc)) < i and not self.in_furniture(i):
+                self.emit(person, "coreference", i, i + 1, ACTOR)
 
     def title_holders(self) -> None:
         """'the Defense Minister', 'the secretary' -> the one person introduced
@@ -659,7 +682,7 @@ class _Resolver:
             return
         doc = self.doc
         n = len(doc)
-        lowers = [t.lower_ for t in doc]
+        lowers = self.lowers
         longest = max(len(k) for k in self.titles)
         i = 1
         while i < n:
@@ -698,9 +721,17 @@ class _Resolver:
             if m.rule != "pronoun" and self._is_speaker(doc[m.start_token : m.end_token])
         )
         speaker_starts = [sp[0] for sp in speakers]
+        affiliation = self._affiliations(speakers)
         para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
-        for t in doc:
+        candidates = [i for i, w in enumerate(self.lowers) if w in PRONOUNS and self.pos[i] == "PRON"]
+        for t in (doc[i] for i in candidates):
             word = t.lower_
+            if word in FIRST_PLURAL and t.pos_ == "PRON" and t.i not in self.covered and speakers:
+                speaker = self._speaker_for(t, speakers, speaker_starts, para_starts)
+                group = affiliation.get(speaker.id) if speaker is not None else None
+                if group is not None and not self.in_furniture(t.i):
+                    self.emit(group, "pronoun", t.i, t.i + 1, ACTOR)
+                continue
             if word not in THIRD_PERSON and word not in FIRST_PERSON or t.pos_ != "PRON" or t.i in self.covered:
                 continue
             if word == "i" and t.text != "I" or self.in_furniture(t.i):
@@ -708,18 +739,54 @@ class _Resolver:
             k = bisect.bisect_right(starts, t.i) - 1
             person: Entity | None = people[k][2] if k >= 0 and people[k][1] <= t.i else None
             if word in FIRST_PERSON and speakers:
-                para = bisect.bisect_right(para_starts, t.idx) - 1
-                lo = para_starts[para]
-                hi = para_starts[para + 1] if para + 1 < len(para_starts) else len(doc.text)
-                j = bisect.bisect_right(speaker_starts, t.i) - 1
-                before = speakers[j] if j >= 0 else None
-                after = speakers[j + 1] if j + 1 < len(speakers) else None
-                if before is not None and doc[before[0]].idx >= lo:
-                    person = before[1]
-                elif after is not None and doc[after[0]].idx < hi:
-                    person = after[1]
+                person = self._speaker_for(t, speakers, speaker_starts, para_starts) or person
             if person is not None:
                 self.emit(person, "pronoun", t.i, t.i + 1, ACTOR)
+
+    def _speaker_for(
+        self, t: Token, speakers: list[tuple[int, Entity]], speaker_starts: list[int], para_starts: list[int]
+    ) -> Entity | None:
+        """The speaker of the paragraph holding token t: the last one before it in
+        the paragraph, else the first one after it in the paragraph; else (a quote
+        after "X said:") the last speaker before it."""
+        doc = self.doc
+        para = bisect.bisect_right(para_starts, t.idx) - 1
+        lo = para_starts[para]
+        hi = para_starts[para + 1] if para + 1 < len(para_starts) else len(doc.text)
+        j = bisect.bisect_right(speaker_starts, t.i) - 1
+        before = speakers[j] if j >= 0 else None
+        after = speakers[j + 1] if j + 1 < len(speakers) else None
+        if before is not None and doc[before[0]].idx >= lo:
+            return before[1]
+        if after is not None and doc[after[0]].idx < hi:
+            return after[1]
+        return before[1] if before is not None else None
+
+    def _affiliations(self, speakers: list[tuple[int, Entity]]) -> dict[str, Entity]:
+        """The state or organisation a speaker speaks for, when the article names it
+        in the speaker's title: "Foreign Office Minister Tobias Ellwood", "U.S.
+        Central Command commander Gen. Joseph Votel", "Australian Foreign Minister
+        Julie Bishop" ("we" in their words is that body)."""
+        by_end = {m.end_token: m for m in self.out}
+        out: dict[str, Entity] = {}
+        doc = self.doc
+        for start, person in speakers:
+            if person.id in out:
+                continue
+            i = start
+            steps = 0
+            while i > 0 and steps < 6:
+                m = by_end.get(i)
+                if m is not None:
+                    if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP):
+                        out[person.id] = m.entity
+                    break
+                prev = doc[i - 1]
+                if not (prev.lower_ in TITLE_WORDS or prev.lower_ in RANK_ABBREVIATIONS or prev.text in (".", ",")):
+                    break
+                i -= 1
+                steps += 1
+        return out
 
     @staticmethod
     def _is_speaker(span: Span) -> bool:

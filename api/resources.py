@@ -27,6 +27,9 @@ class GraphResources:
         self._sync_driver: Driver | None = None
         self._extractor: Any = None
         self._sync_lock = threading.Lock()
+        # One ingest at a time per process: the spaCy pipeline is shared and
+        # not meant for concurrent use, and the CPU is the bottleneck anyway.
+        self.ingest_lock = threading.Lock()
 
     def open(self) -> None:
         """Create the async driver. It connects lazily, so the API starts (and

@@ -16,7 +16,7 @@ trap stop_neo4j EXIT
 trap 'exit 130' INT TERM  # exit through the EXIT trap on Ctrl-C / kill too
 
 geokg neo4j start
-geokg init
+geokg init --reference
 
 shared="../shared/corpus"
 if [[ $# -gt 0 ]]; then

@@ -98,7 +98,14 @@ def _password_hint(settings: Neo4jSettings) -> str:
     return f"password: in {server.password_file(settings)}"
 
 
-def init_cmd() -> None:
+def init_cmd(
+    reference: bool = typer.Option(
+        False,
+        "--reference/--no-reference",
+        help="Also load the reference backbone: countries, capitals (CAPITAL_OF) and land "
+        "borders (BORDERS) from the data packages, marked source='reference'.",
+    ),
+) -> None:
     """Create the graph's uniqueness constraints and indexes (running it twice is harmless)."""
     from graph.driver import create_driver, verify
     from graph.errors import GraphError
@@ -118,6 +125,14 @@ def init_cmd() -> None:
     try:
         verify(driver, settings)
         ensure_schema(driver, settings.database)
+        if reference:
+            from graph.reference import load_reference
+
+            report = load_reference(driver, settings.database)
+            typer.echo(
+                f"Reference backbone: {report.countries} countries, {report.capitals} capitals, "
+                f"{report.borders} borders ({report.seconds:.1f} s)."
+            )
     except GraphError as e:
         _fail(str(e))
     finally:

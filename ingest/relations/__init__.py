@@ -11,7 +11,6 @@ returns de-duplicated `graph.models.Claim`s in document order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc
@@ -23,7 +22,7 @@ from ingest.relations.arguments import Arg, DocIndex, MentionLike
 from ingest.relations.context import analyse
 from ingest.relations.patterns import (
     Candidate,
-    _cand,
+    make_candidate,
     event_locations,
     locations,
     membership_lists,
@@ -36,7 +35,7 @@ from ingest.relations.patterns import (
 EXTRACTOR_NAME = "geokg-rules"
 # Bump on any change of behaviour: claims carry it, so a graph can tell which
 # version produced what.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 # Relations between states: officials stand for their state, cities for theirs.
 STATE_LEVEL_TYPES = frozenset(
@@ -106,11 +105,11 @@ def extract_claims(
             continue
         for org, title, head, rule in titles((m.start_token, m.end_token), index):
             if rule.startswith("member:"):
-                candidates.append(_cand("MEMBER_OF", index.arg_of_mention(m), org, head, 0.6, rule))
+                candidates.append(make_candidate("MEMBER_OF", index.arg_of_mention(m), org, head, 0.6, rule))
                 continue
             rtype, modality = title_kind(title)
             person = index.arg_of_mention(m)
-            c = _cand(rtype, person, org, head, 0.8, rule, title=title, modality=modality)
+            c = make_candidate(rtype, person, org, head, 0.8, rule, title=title, modality=modality)
             c.trigger_start = head.idx
             c.trigger_end = head.idx + len(head.text)
             candidates.append(c)
@@ -128,7 +127,8 @@ def extract_claims(
         if not ents:
             continue
         has_pronoun = any(t.lower_ in ("it", "its") for t in sent)
-        if len(ents) < 2 and not has_pronoun:
+        joined_place = any("," in m.text for m in index.mentions if sent.start <= m.start_token < sent.end)
+        if len(ents) < 2 and not has_pronoun and not joined_place:
             continue
         for tok in sent:
             pos = tok.pos_
@@ -139,8 +139,7 @@ def extract_claims(
                 candidates.extend(membership_lists(tok, index))
             if pos in ("NOUN", "PROPN"):
                 candidates.extend(nominal(tok, index))
-        if len(ents) >= 2:
-            candidates.extend(locations(sent, index))
+        candidates.extend(locations(sent, index, country_of))
 
     best: dict[str, Claim] = {}
     order: list[str] = []
@@ -227,6 +226,9 @@ def _to_claim(
     allowed = KIND_CONSTRAINTS.get(c.type)
     if allowed is not None and (s.entity.kind not in allowed[0] or o.entity.kind not in allowed[1]):
         return None
+    # every entity a claim names is in the Extraction, mentioned or not
+    result.extra_entities.setdefault(s.entity.id, s.entity)
+    result.extra_entities.setdefault(o.entity.id, o.entity)
     ctx = analyse(c.trigger, index, article.published, skip_own_aux=c.skip_own_aux, refusal=c.refusal)
     modality = ctx.modality
     if c.modality is not None and modality == Modality.ASSERTED:
@@ -285,4 +287,3 @@ def _drop_shadowed(claims: list[Claim]) -> list[Claim]:
 
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "RelationResult", "extract_claims", "Arg", "DocIndex"]
-_ = date  # dates are produced in context.py

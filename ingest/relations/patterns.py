@@ -17,16 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterator
+from typing import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
+from graph.models import Entity
 from graph.ontology import EntityKind, Modality
 from ingest.relations.arguments import (
     Arg,
     DocIndex,
+    MentionLike,
     agent_tokens,
-    clause_verb,
     is_passive,
     subject_tokens,
 )
@@ -66,7 +67,7 @@ class Candidate:
     modality: Modality | None = None  # a modality the pattern itself knows ("former")
 
 
-def _cand(type_: str, s: Arg, o: Arg, trig: Token, conf: float, rule: str, **kw: object) -> Candidate:
+def make_candidate(type_: str, s: Arg, o: Arg, trig: Token, conf: float, rule: str, **kw: object) -> Candidate:
     conf = conf - s.penalty - o.penalty
     return Candidate(
         type_, s, o, trig, trig.idx, trig.idx + len(trig.text), trig.text, round(max(conf, 0.05), 3), rule, **kw  # type: ignore[arg-type]
@@ -164,7 +165,7 @@ def verbal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
         for s, o in _pairs(subjects, objects):
             if cue.reverse:
                 s, o = o, s
-            yield _cand(cue.type, s, o, tok, conf, rule)
+            yield make_candidate(cue.type, s, o, tok, conf, rule)
         break
 
 
@@ -225,7 +226,7 @@ def _refusal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
     subjects = [a for t in subj_toks for a in index.args(t)]
     objects = [a for t in objs for a in index.args(t)]
     for s, o in _pairs(subjects, objects):
-        yield _cand("REJECTS", s, o, tok, 0.7, f"refusal:{lemma}", refusal=lemma != "refuse", skip_own_aux=True)
+        yield make_candidate("REJECTS", s, o, tok, 0.7, f"refusal:{lemma}", refusal=lemma != "refuse", skip_own_aux=True)
 
 
 # --- nominal cues ----------------------------------------------------------------------
@@ -304,22 +305,22 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
     if between:
         for a, b in combinations(_unique(between), 2):
             emitted = True
-            yield _cand(cue.type, a, b, tok, conf, rule + ":between")
+            yield make_candidate(cue.type, a, b, tok, conf, rule + ":between")
     if agents and objects:
         for s, o in _pairs(agents, objects):
             emitted = True
-            yield _cand(cue.type, s, o, tok, conf, rule)
+            yield make_candidate(cue.type, s, o, tok, conf, rule)
     elif rtype_symmetric and not between and len(_unique(agents)) >= 2:
         # "Israel and Azerbaijan have had relations"
         for a, b in combinations(_unique(agents), 2):
             emitted = True
-            yield _cand(cue.type, a, b, tok, conf - 0.05, rule + ":coordinated")
+            yield make_candidate(cue.type, a, b, tok, conf - 0.05, rule + ":coordinated")
     elif rtype_symmetric and len(_unique(agents)) == 1 and light is not None and not emitted:
         # "welcomed Gantz to ... discuss defense cooperation": the other party
         # is a participant of the governing clause.
         for other in _clause_participants(light, index):
             for s, o in _pairs(agents, [other]):
-                yield _cand(cue.type, s, o, tok, conf - 0.15, rule + ":participants")
+                yield make_candidate(cue.type, s, o, tok, conf - 0.15, rule + ":participants")
 
 
 _SYMMETRIC = {"BORDERS", "ALLIED_WITH", "DIPLOMATIC_RELATIONS", "NEGOTIATES_WITH", "SIGNS_AGREEMENT_WITH", "COOPERATES_MILITARILY", "FIGHTS", "MEETS_WITH", "TRADES_WITH"}
@@ -519,7 +520,7 @@ LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "at", "across", "
 PLACE_NOUNS = frozenset("city town village capital province region district port area governorate state".split())
 
 
-def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
+def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity | None] | None = None) -> Iterator[Candidate]:
     """LOCATED_IN: "Mosul, Iraq"; "ISIL in Syria"; "the Syrian city of Raqqa";
     "Magnitogorsk, a city in ... Russia"."""
     doc = index.doc
@@ -528,6 +529,10 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
         if m.entity.kind not in _LOCATED_SUBJECT_KINDS:
             continue
         subj = index.arg_of_mention(m)
+        if "," in m.text and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE) and country_of is not None:
+            # the resolver kept "Mosul, Iraq" as one mention of the city
+            yield from _joined_place(m, index, country_of)
+            continue
         last = doc[m.end_token - 1]
         # "Mosul, Iraq" (and "Virginia Beach, Virginia")
         # ("Anbar province, Iraq": a place noun may sit between name and comma)
@@ -542,7 +547,7 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
                 # not a list of towns ("Cantilan, Madrid, Carmen") nor a capital read as its state
                 in_list = after is not None and after.text == "," and k + 2 < len(sent_mentions) and sent_mentions[k + 2].start_token == nxt.end_token + 1
                 if nxt.rule != "capital-metonymy" and not in_list:
-                    yield _cand("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[comma], 0.7, "located:comma")
+                    yield make_candidate("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[comma], 0.7, "located:comma")
                     continue
         # "ISIL in Syria", "Raqqa in northern Syria", and through the noun a
         # name modifies: "ISIL terrorists in Iraq", "Daesh fighters near Mosul"
@@ -560,7 +565,7 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
                         continue
                     for a in index.args(p, allow_modifier=False, allow_pronoun=False):
                         if a.entity.kind in _PLACE_KINDS and a.entity.id != m.entity.id:
-                            yield _cand("LOCATED_IN", subj, a, c, 0.6, f"located:prep-{c.lower_}")
+                            yield make_candidate("LOCATED_IN", subj, a, c, 0.6, f"located:prep-{c.lower_}")
         # "X, a city in Y" / "the Syrian city of Raqqa"
         for c in list(head.children) + ([head.head] if head.dep_ == "pobj" else []):
             noun = c
@@ -571,24 +576,31 @@ def locations(sent: Span, index: DocIndex) -> Iterator[Candidate]:
                             if p.dep_ == "pobj":
                                 for a in index.args(p, allow_pronoun=False):
                                     if a.entity.kind in _PLACE_KINDS and a.entity.id != m.entity.id:
-                                        yield _cand("LOCATED_IN", subj, a, c, 0.65, "located:appos-place-noun")
+                                        yield make_candidate("LOCATED_IN", subj, a, c, 0.65, "located:appos-place-noun")
             if noun == head.head and head.dep_ == "pobj" and noun.lower_ == "of":
                 place_noun = noun.head
                 if place_noun.lemma_.lower() in PLACE_NOUNS:
                     for a in index.modifier_args(place_noun):
                         if a.entity.kind == EntityKind.COUNTRY and a.entity.id != m.entity.id:
-                            yield _cand("LOCATED_IN", subj, a, place_noun, 0.65, "located:city-of")
+                            yield make_candidate("LOCATED_IN", subj, a, place_noun, 0.65, "located:city-of")
 
 
-def sentence_cue_tokens(sent: Span) -> Iterator[Token]:
-    """Tokens worth testing against the lexicon (cheap filter)."""
-    for t in sent:
-        if t.pos_ in ("VERB", "NOUN", "PROPN"):
-            yield t
-
-
-def clause_head(tok: Token) -> Token:
-    return clause_verb(tok)
+def _joined_place(m: MentionLike, index: DocIndex, country_of: Callable[[Entity], Entity | None]) -> Iterator[Candidate]:
+    doc = index.doc
+    country = country_of(m.entity)
+    if country is None or country.id == m.entity.id:
+        return
+    toks = doc[m.start_token : m.end_token]
+    commas = [t for t in toks if t.text == ","]
+    if not commas:
+        return
+    comma = commas[-1]
+    head, tail = doc[m.start_token : comma.i], doc[comma.i + 1 : m.end_token]
+    if not len(head) or not len(tail):
+        return
+    city = Arg(m.entity, head.text, head.start_char, head.end_char, "direct", m)
+    state = Arg(country, tail.text, tail.start_char, tail.end_char, "direct", None)
+    yield make_candidate("LOCATED_IN", city, state, comma, 0.7, "located:comma")
 
 
 # --- events located in places, membership lists ---------------------------------------
@@ -635,9 +647,9 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
             if a.entity.id == place.entity.id:
                 continue
             if a.entity.kind in _LOCATED_ACTOR_KINDS:
-                yield _cand("LOCATED_IN", a, place, prep, 0.5, f"located:event-{prep.lower_}")
+                yield make_candidate("LOCATED_IN", a, place, prep, 0.5, f"located:event-{prep.lower_}")
             elif meeting and a.entity.kind == EntityKind.PERSON and a.via == "direct":
-                yield _cand("LOCATED_IN", a, place, prep, 0.45, f"located:meeting-{prep.lower_}")
+                yield make_candidate("LOCATED_IN", a, place, prep, 0.45, f"located:meeting-{prep.lower_}")
 
 
 def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
@@ -652,11 +664,11 @@ def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
                 continue
             for m in members:
                 if m.entity.id != g.entity.id:
-                    yield _cand("MEMBER_OF", m, g, tok, 0.6, f"member:{lemma}")
+                    yield make_candidate("MEMBER_OF", m, g, tok, 0.6, f"member:{lemma}")
     elif tok.lower_ == "within" and tok.dep_ == "prep":
         inner = [a for p in tok.children if p.dep_ == "pobj" for a in index.args(p, allow_modifier=False, allow_pronoun=False)]
         outer = index.args(tok.head, allow_modifier=False, allow_pronoun=False)
         for o in outer:
             for i in inner:
                 if i.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and o.entity.id != i.entity.id:
-                    yield _cand("MEMBER_OF", o, i, tok, 0.55, "member:within")
+                    yield make_candidate("MEMBER_OF", o, i, tok, 0.55, "member:within")

@@ -189,6 +189,7 @@ class EnemyOfEnemyOut(_FromAttributes):
     c: str
     c_name: str
     common_enemies: list[str]
+    common_enemy_names: list[str]
     ac_sign: int | None = Field(description="None: no edge; 0: neutral; -1: hostile")
     dyads: list[DyadOut]
 

@@ -63,7 +63,8 @@ class EnemyOfEnemy:
     a_name: str
     c: str
     c_name: str
-    common_enemies: list[str]  # the B's
+    common_enemies: list[str]  # the B's (ids)
+    common_enemy_names: list[str]
     ac_sign: int | None  # None: no edge at all; 0: neutral; -1: hostile
     dyads: list[Dyad]  # the A-B and B-C dyads the candidate rests on
 
@@ -225,6 +226,7 @@ def balance(
                 c=c,
                 c_name=s.nodes[c].get("name") or c,
                 common_enemies=bs,
+                common_enemy_names=[s.nodes[b].get("name") or b for b in bs],
                 ac_sign=ac_sign,
                 dyads=cited,
             )

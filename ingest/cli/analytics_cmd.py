@@ -156,7 +156,7 @@ def balance_cmd(
         typer.echo(f"  {t.pattern} {' / '.join(t.names)}: {parts}")
     typer.echo("enemy-of-my-enemy candidates:")
     for e in r.enemy_of_enemy:
-        typer.echo(f"  {e.a_name} & {e.c_name} (common enemies: {', '.join(e.common_enemies)}; A-C sign {e.ac_sign})")
+        typer.echo(f"  {e.a_name} & {e.c_name} (common enemies: {', '.join(e.common_enemy_names)}; A-C sign {e.ac_sign})")
     typer.echo(f"blocs (frustration {r.frustration}):")
     for b in r.blocs:
         typer.echo(f"  [{b.index}] {', '.join(b.names)}")

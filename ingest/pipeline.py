@@ -87,7 +87,8 @@ def read_stage(
 
 
 def _where(article: Article) -> str:
-    return article.url or article.source or article.id
+    # As the readers report: the file line or feed entry first, then the URL.
+    return article.source or article.url or article.id
 
 
 def _extract_each(extractor: ExtractorLike, articles: Sequence[Article], report: IngestReport) -> list[Extraction]:
@@ -141,8 +142,16 @@ def _unavailable(error: BaseException) -> bool:
         from neo4j import exceptions as neo4j_errors
     except ImportError:  # pragma: no cover - neo4j is a dependency
         return False
+    # TransientError here means the driver's own retries ran out (database
+    # unavailable, leader gone): retrying article by article would fail too.
     return isinstance(
-        error, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, neo4j_errors.AuthError)
+        error,
+        (
+            neo4j_errors.ServiceUnavailable,
+            neo4j_errors.SessionExpired,
+            neo4j_errors.AuthError,
+            neo4j_errors.TransientError,
+        ),
     )
 
 
@@ -187,7 +196,11 @@ def load_stage(sink: Sink, extractions: Sequence[Extraction], report: IngestRepo
 def _abort(report: IngestReport, extractions: Sequence[Extraction], error: BaseException) -> None:
     for ex in extractions:
         report.skipped.append(
-            Skipped(_where(ex.article), results.LOAD_FAILED, "the database stopped answering; nothing of it was written")
+            Skipped(
+                _where(ex.article),
+                results.LOAD_FAILED,
+                "the database stopped answering before this batch's transaction completed; rerun to load it",
+            )
         )
     report.aborted = (
         f"the database stopped answering after {report.articles_loaded} articles were loaded "

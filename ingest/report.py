@@ -53,7 +53,7 @@ class IngestReport:
         lines = [
             f"ingest into {self.sink or '?'}: {self.articles_loaded} of {self.articles_read} articles loaded"
             f" in {self.seconds:.1f} s ({self.articles_per_second:.2f} articles/s)",
-            f"  extracted: {self.articles_extracted} articles, {self.entities} entities,"
+            f"  extracted {self.articles_extracted} articles; loaded {self.entities} entities,"
             f" {self.mentions} mentions, {self.claims} claims ({self.claims_negated} negated),"
             f" {self.fact_edges} fact edges",
         ]

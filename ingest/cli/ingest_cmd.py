@@ -100,7 +100,15 @@ def _run(paths, fmt, fields, sink, sink_name, batch_size, n_process, show_progre
     from ingest.pipeline import Progress, run
 
     extractor = _make_extractor()
-    bar = tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=not show_progress, dynamic_ncols=True)
+    bar = tqdm(
+        desc="ingest",
+        file=sys.stderr,
+        disable=not show_progress,
+        dynamic_ncols=True,
+        # The total is unknown while streaming; always show articles per second.
+        bar_format="{desc}: {n_fmt} articles [{elapsed}, {rate_noinv_fmt}{postfix}]",
+        unit=" articles",
+    )
 
     def on_progress(p: Progress) -> None:
         delta = p.done - bar.n

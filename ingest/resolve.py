@@ -158,7 +158,8 @@ def country_of(entity: Entity) -> Entity | None:
 
 
 def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    """Up from conjuncts and appositions: 'in Mosul and Raqqa', 'near Palmyra, Syria'."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
     return token
 
@@ -215,6 +216,7 @@ class _Resolver:
         self.title_people: dict[str, Entity] = {}
         self.vessel_names: set[str] = set()
         self.merged_parts: set[tuple[int, int]] = set()  # ents replaced by a merged name
+        self.qualifiers: dict[int, tuple[int, str]] = {}  # place end token -> (country end token, iso3)
 
     # -- helpers ---------------------------------------------------------
     def sentence_index(self, token_i: int) -> int:
@@ -227,6 +229,8 @@ class _Resolver:
     def emit(self, entity: Entity, rule: str, start: int, end: int, role: str) -> None:
         if start >= end or any(i in self.covered for i in range(start, end)):
             return
+        if role == PLACE and end in self.qualifiers and entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+            entity = self.qualified_place(entity, end)
         span = self.doc[start:end]
         self.covered.update(range(start, end))
         self.out.append(
@@ -245,6 +249,53 @@ class _Resolver:
         if entity.kind == EntityKind.COUNTRY and entity.iso3:
             self.last_country_at[entity.iso3] = start
         self.last_by_kind[str(entity.kind)] = entity
+
+    def find_qualifiers(self, ents: list[Span]) -> None:
+        """'Palmyra, Syria', 'Cibolo, Texas', 'Anbar, northern Iraq': a place name
+        followed by the country (or US state) it lies in gets that country as its
+        iso3 (both stay mentions: relation extraction reads LOCATED_IN from the
+        pair). Lists ('Iraq, Syria and Libya') are left alone."""
+        doc = self.doc
+        by_start = {e.start: e for e in ents}
+        for x in ents:
+            entry = self.gaz.entry(x.ent_id_) if x.ent_id_ else None
+            place_like = (x.label_ in ("GPE", "LOC", "FAC") and entry is None) or (
+                entry is not None and entry.kind in (EntryKind.CITY, EntryKind.REGION) and entry.acts_for is None
+            )
+            if not place_like or x.end >= len(doc) or self.texts[x.end] != ",":
+                continue
+            k = x.end + 1
+            if k < len(doc) and self.lowers[k] in ("northern", "southern", "eastern", "western", "central"):
+                k += 1
+            y = by_start.get(k)
+            y_entry = self.gaz.entry(y.ent_id_) if y is not None and y.ent_id_ else None
+            if y is None or y_entry is None or y_entry.entity is None:
+                continue
+            if y_entry.kind == EntryKind.COUNTRY:
+                iso3 = y_entry.entity.iso3
+            elif y_entry.kind == EntryKind.REGION and y_entry.entity.iso3 == "USA":
+                iso3 = "USA"  # a US state
+            else:
+                continue
+            after = self.lowers[y.end] if y.end < len(doc) else ""
+            after2 = y.end + 1 < len(doc) and (y.end + 1) in by_start
+            if after in ("and", "or") or (after == "," and after2):
+                continue  # a list of places
+            self.qualifiers[x.end] = (y.end, iso3 or "")
+
+    def qualified_place(self, entity: Entity, end: int) -> Entity:
+        """The place, in the country the text names: the GeoNames city of that
+        name in that country, else a Place with that country's ISO3."""
+        _, iso3 = self.qualifiers[end]
+        if not iso3 or entity.iso3 == iso3:
+            return entity
+        if entity.kind == EntityKind.CITY:
+            city = geodata.find_city(entity.name, iso3)
+            if city is not None:
+                return geodata.city_entity(city, source="article")
+        return Entity(
+            id=f"place:{iso3.lower()}:{geodata.slugify(entity.name)}", name=entity.name, kind=EntityKind.PLACE, iso3=iso3
+        )
 
     # -- gazetteer matches ----------------------------------------------------
     def gazetteer(self, ent: Span, entry: GazEntry) -> None:
@@ -408,6 +459,7 @@ class _Resolver:
         self.person_texts = {e.text for e in ents if e.label_ == "PERSON"}
         extra_people = self.title_pattern_people(ents)
         merged = self.split_names(ents)
+        self.find_qualifiers(ents)
         items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
         items += [(s, e, "title-pattern", None) for s, e in extra_people]
         items += [(s, e, "merged", None) for s, e in merged]

@@ -298,3 +298,11 @@ def test_another_installed_pipeline_works() -> None:
     assert GAZETTEER_COMPONENT in other.pipe_names
     ms = resolve(other("Baku said it would not allow Tel Aviv to attack Iran."), "md")
     assert [m.entity.id for m in ms] == ["AZE", "ISR", "IRN"]
+
+
+def test_place_followed_by_its_country_gets_that_country(nlp: Language) -> None:
+    ms = run(nlp, "Coalition aircraft struck targets near Palmyra, Syria, on Tuesday.")
+    palmyra = one(ms, "Palmyra")
+    assert palmyra.role == PLACE and country_of(palmyra.entity).id == "SYR"
+    syria = one(ms, "Syria")  # still its own mention, for LOCATED_IN
+    assert syria.entity.id == "SYR" and syria.role == PLACE

@@ -26,6 +26,8 @@ from ingest.readers import results
 from ingest.report import IngestReport
 
 STAGES = ("read", "extract", "load", "report")
+# With several spaCy processes, how many batches per process one extract call gets.
+PROCESS_CHUNKS = 4
 
 
 class ExtractorLike(Protocol):
@@ -227,30 +229,40 @@ def run(
     """Read, extract and load everything in `sources`; return what happened.
 
     `batch_size` articles (default: settings.batch_size) go through nlp.pipe
-    and into the sink together. Never raises for bad input or a failing
-    article; check `report.ok` and `report.aborted`.
+    and into the sink together. With `n_process` > 1, extraction takes
+    `PROCESS_CHUNKS * n_process` batches at a time, since spaCy starts its
+    worker processes once per call; loading stays per batch. Never raises for
+    bad input or a failing article; check `report.ok` and `report.aborted`.
     """
     from ingest.settings import get_settings
 
     settings = get_settings()
     batch_size = batch_size or settings.batch_size
     n_process = n_process or settings.n_process
+    chunk_size = batch_size * (PROCESS_CHUNKS * n_process if n_process > 1 else 1)
     report = IngestReport(sink=sink_name or getattr(sink, "name", None) or type(sink).__name__)
     started = time.perf_counter()
 
-    def flush(batch: list[Article]) -> None:
-        extractions = extract_stage(extractor, batch, report, batch_size=batch_size, n_process=n_process)
-        load_stage(sink, extractions, report)
-        report.seconds = time.perf_counter() - started
-        if progress is not None:
-            progress(Progress("load", report))
+    def flush(chunk: list[Article]) -> None:
+        extractions = extract_stage(extractor, chunk, report, batch_size=batch_size, n_process=n_process)
+        for start in range(0, len(extractions), batch_size):
+            if report.aborted:
+                for ex in extractions[start:]:
+                    report.skipped.append(
+                        Skipped(_where(ex.article), results.LOAD_FAILED, "not loaded: the run stopped (see above)")
+                    )
+                break
+            load_stage(sink, extractions[start : start + batch_size], report)
+            report.seconds = time.perf_counter() - started
+            if progress is not None:
+                progress(Progress("load", report))
 
     batch: list[Article] = []
     for item in read_stage(sources, fmt, fields):
         if isinstance(item, Article):
             report.articles_read += 1
             batch.append(item)
-            if len(batch) >= batch_size:
+            if len(batch) >= chunk_size:
                 flush(batch)
                 batch = []
                 if report.aborted:

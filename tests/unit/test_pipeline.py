@@ -248,3 +248,20 @@ def test_batch_size_does_not_change_the_result(batch_size):
     articles = [make_article(n) for n in range(5)]
     report = run(articles, FakeExtractor(), RecordingSink(), batch_size=batch_size)
     assert report.articles_loaded == 5 and report.claims == 5
+
+
+def test_several_processes_extract_bigger_chunks_but_load_per_batch():
+    articles = [make_article(n) for n in range(20)]
+    extractor, sink = FakeExtractor(), RecordingSink()
+    report = run(articles, extractor, sink, batch_size=2, n_process=2)
+    assert extractor.batches == [16, 4]  # 4 batches per process, 2 processes
+    assert [len(batch) for batch in sink.loads] == [2] * 10
+    assert report.articles_loaded == 20
+
+
+def test_abort_inside_a_chunk_skips_the_rest_of_it():
+    articles = [make_article(n) for n in range(8)]
+    report = run(articles, FakeExtractor(), RecordingSink(down_after=1), batch_size=2, n_process=2)
+    assert report.articles_loaded == 2
+    assert [s.reason for s in report.skipped] == ["load-failed"] * 6
+    assert report.aborted

@@ -150,7 +150,9 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(g: nx.MultiDiGraph, target: str | Path | BinaryIO) -> None:
-    nx.write_graphml(gephi_graph(g), target, named_key_ids=True)
+    # Default key ids (d0, d1, ...): named ids would repeat "label", which both
+    # nodes and edges carry, and GraphML key ids must be unique.
+    nx.write_graphml(gephi_graph(g), target)
 
 
 def write_gexf(g: nx.MultiDiGraph, target: str | Path | BinaryIO) -> None:

@@ -70,6 +70,16 @@ def test_graph_files_read_back_with_networkx(fmt: str, tmp_path: Path) -> None:
     assert attacks["plover"] == "ASSAULT" and float(attacks["confidence"]) == 0.8
 
 
+def test_graphml_key_ids_are_unique(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    write_graph(sample(), "graphml", tmp_path / "g.graphml")
+    keys = [k for k in ET.parse(tmp_path / "g.graphml").getroot() if k.tag.endswith("key")]
+    ids = [k.get("id") for k in keys]
+    assert len(ids) == len(set(ids))
+    assert {(k.get("for"), k.get("attr.name")) for k in keys} >= {("node", "label"), ("edge", "label"), ("edge", "relation")}
+
+
 def test_csv_writes_gephi_tables(tmp_path: Path) -> None:
     files = write_graph(sample(), "csv", tmp_path / "out")
     assert [f.name for f in files] == ["nodes.csv", "edges.csv"]

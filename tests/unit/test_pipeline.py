@@ -6,7 +6,6 @@ integration tests against the real server."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from neo4j.exceptions import ServiceUnavailable

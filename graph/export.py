@@ -356,7 +356,10 @@ def plover_record(
 @dataclass(frozen=True, slots=True)
 class ClaimFilter:
     """Which claims the PLOVER export writes. Negated and non-asserted claims
-    are included by default (marked in `context`): researchers filter them."""
+    are included by default (marked in `context`): researchers filter them.
+    Of a SubgraphFilter only the types and the window apply (to the claim's
+    date); evidence floors, kinds and the reference backbone concern fact
+    edges, not claims."""
 
     types: tuple[str, ...] = tuple(sorted(RELATION_TYPES))
     since: str | None = None  # ISO date, on the claim's date (event date, else publication)

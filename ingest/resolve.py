@@ -728,31 +728,48 @@ class _Resolver:
                 self.emit(person, "coreference", i, i + 1, ACTOR)
 
     def title_holders(self) -> None:
-        """'the Defense Minister', 'the secretary' -> the one person introduced
-        with that title (or title head) in this article."""
+        """'the Defense Minister', 'the secretary', 'the Iraqi Foreign Minister', a
+        headline 'Foreign Secretary welcomes ...' -> the one person introduced with
+        that title (or title head) in this article. Also 'The Foreign Secretary,
+        Boris Johnson, said' (apposition: two mentions of one person)."""
         if not self.titles:
             return
         doc = self.doc
         n = len(doc)
-        lowers = self.lowers
+        lowers, texts = self.lowers, self.texts
         longest = max(len(k) for k in self.titles)
-        i = 1
+        demonym_ends = {m.end_token for m in self.out if m.rule == "demonym"}
+        i = 0
         while i < n:
-            if lowers[i - 1] != "the" or i in self.covered:
+            if i in self.covered or not self._title_can_start(i, demonym_ends):
                 i += 1
                 continue
             for k in range(min(longest, n - i), 0, -1):
                 ids = self.titles.get(tuple(lowers[i : i + k]))
                 if not ids or len(ids) != 1:
                     continue
+                if not (lowers[i - 1] == "the" or i - 1 in self.covered) and not texts[i][:1].isupper():
+                    break  # a bare lower-case "minister" is no reference
                 nxt = doc[i + k] if i + k < n else None
-                after = doc[i + k + 1] if i + k + 1 < n else None
-                if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of" or (nxt.text == "," and after is not None and after.pos_ == "PROPN")):
+                if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
                     break  # the name itself follows ("the Defense Minister Benny Gantz")
                 self.emit(self.title_people[next(iter(ids))], "title-holder", i, i + k, ACTOR)
                 i += k - 1
                 break
             i += 1
+
+    def _title_can_start(self, i: int, demonym_ends: set[int]) -> bool:
+        """A title reference starts after "the", after "the" + a demonym ("the
+        Iraqi Foreign Minister"), or at the start of a line (a headline)."""
+        lowers = self.lowers
+        if i >= 1 and lowers[i - 1] == "the":
+            return True
+        if i in demonym_ends and i >= 2:
+            k = i - 1
+            while k > 0 and k in self.covered and lowers[k] != "the":
+                k -= 1
+            return lowers[k] == "the"
+        return (i == 0 or "\n" in self.texts[i - 1]) and self.texts[i][:1].isupper()
 
 
     def personal_pronouns(self) -> None:

@@ -549,6 +549,8 @@ class _Resolver:
             return  # "Passcode 3080897"
         if label == "ORG" and (span[-1].lower_ in RANK_ABBREVIATIONS or span[0].lower_ in TITLE_HEADS):
             return  # "Navy Capt" before a name; "Minister of Foreign Affairs of" is a title
+        if label == "ORG" and span[-1].lower_ in ("and", "of", "for", "&", "-", "–"):
+            return  # a name cut short ("Joint and" before "Coalition partners")
         if leading_prep:
             self.place(span, "GPE")
             return

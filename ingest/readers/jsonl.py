@@ -143,11 +143,24 @@ def read_jsonl_file(
         yield Skipped(origin, results.UNREADABLE, f"{type(e).__name__}: {e.strerror or e}")
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while True:
+            # At most cap + 1 bytes per read: iterating the file would hold a
+            # whole line in memory however long it is (a 50 MB line took 100 MB).
+            raw = handle.readline(max_file_bytes + 1)
+            if not raw:
+                break
+            number += 1
             where = f"{origin}:{number}"
             if len(raw) > max_file_bytes:
+                size = len(raw)
+                while not raw.endswith(b"\n"):  # skip the rest of the line, piece by piece
+                    raw = handle.readline(max_file_bytes + 1)
+                    if not raw:
+                        break
+                    size += len(raw)
                 yield Skipped(
-                    where, results.TOO_LARGE, f"line {number} has {len(raw):,} bytes, over the {max_file_bytes:,}-byte cap"
+                    where, results.TOO_LARGE, f"line {number} has {size:,} bytes, over the {max_file_bytes:,}-byte cap"
                 )
                 continue
             try:

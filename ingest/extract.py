@@ -12,7 +12,8 @@ The same article always gives the same Extraction.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections import Counter
+from typing import Iterable, Iterator, Sequence, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,7 +22,39 @@ from graph.models import Article, Entity, Extraction, Mention
 from ingest.relations import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_claims
 from ingest.relations.sentences import ensure_line_breaks
 
-__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Extractor"]
+__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "MAX_MENTIONS_PER_SENTENCE", "MAX_SENTENCE_TOKENS", "Extractor"]
+
+# Bounds on relation extraction per sentence. Coordinated lists on both sides of
+# a cue give |subjects| x |objects| claims, and each claim costs time linear in
+# its sentence: a sentence listing hundreds of names (a roll call, a flattened
+# table) took minutes and gave thousands of claims. Mentions past the first
+# MAX_MENTIONS_PER_SENTENCE of a sentence, and every mention of a sentence
+# longer than MAX_SENTENCE_TOKENS (a list or a run-on, not a statement), are
+# still recorded as mentions but take part in no claim.
+MAX_MENTIONS_PER_SENTENCE = 40
+MAX_SENTENCE_TOKENS = 400
+
+_M = TypeVar("_M")
+
+
+def mentions_for_pairing(
+    resolved: Sequence[_M],
+    sentence_lengths: Sequence[int],
+    max_mentions: int = MAX_MENTIONS_PER_SENTENCE,
+    max_tokens: int = MAX_SENTENCE_TOKENS,
+) -> list[_M]:
+    """The mentions relation extraction may pair: the first `max_mentions` of
+    each sentence of at most `max_tokens` tokens, in document order."""
+    seen: Counter[int] = Counter()
+    kept: list[_M] = []
+    for m in resolved:
+        si: int = m.sentence_index  # type: ignore[attr-defined]
+        if si < len(sentence_lengths) and sentence_lengths[si] > max_tokens:
+            continue
+        seen[si] += 1
+        if seen[si] <= max_mentions:
+            kept.append(m)
+    return kept
 
 
 class Extractor:
@@ -60,7 +93,9 @@ class Extractor:
         for m in resolved:
             entities.setdefault(m.entity.id, m.entity)
             mentions.append(Mention(m.entity.id, m.text, m.start_char, m.end_char, m.rule, m.sentence_index))
-        relations = extract_claims(doc, resolved, article, self._country_of)
+        lengths = [len(s) for s in doc.sents] if doc.has_annotation("SENT_START") else [len(doc)]
+        pairable = mentions_for_pairing(resolved, lengths)
+        relations = extract_claims(doc, pairable, article, self._country_of)
         for eid, ent in relations.extra_entities.items():
             entities.setdefault(eid, ent)
         return Extraction(article=article, entities=entities, mentions=mentions, claims=relations.claims)

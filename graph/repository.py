@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import neo4j
 import neo4j.exceptions as nx
-from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, AsyncSession
 
 from graph.cypher import read as q
 from graph.cypher.guard import check_read_query_text
@@ -84,6 +84,12 @@ def lucene_query(text: str) -> str | None:
             alternatives.append(f"{term}~{1 if len(raw) < 7 else 2}")
         clauses.append("(" + " OR ".join(alternatives) + ")")
     return " AND ".join(clauses) if clauses else None
+
+
+def _default_sign(rtype: str) -> float:
+    """The ontology's sign of a claim type; 0 for a type the vocabulary no longer has."""
+    known = RELATION_TYPES.get(rtype)
+    return known.sign if known is not None else 0.0
 
 
 def edge_id(edge_type: str, source: str, target: str, origin: str) -> str:
@@ -192,16 +198,20 @@ class Repository:
 
     # --- plumbing -------------------------------------------------------------------
 
+    def _session(self) -> AsyncSession:
+        """A READ-mode session with this repository's retry time."""
+        return self._driver.session(
+            database=self._database,
+            default_access_mode=READ_ACCESS,
+            max_transaction_retry_time=self._retry_s,
+            # The server warns about labels and types the data has not used
+            # yet (the queries name the whole vocabulary): not news.
+            notifications_min_severity="OFF",
+        )
+
     async def _read_tx(self, work: Callable[[AsyncManagedTransaction], Any]) -> Any:
         async with translate_errors():
-            async with self._driver.session(
-                database=self._database,
-                default_access_mode=READ_ACCESS,
-                max_transaction_retry_time=self._retry_s,
-                # The server warns about labels and types the data has not used
-                # yet (the queries name the whole vocabulary): not news.
-                notifications_min_severity="OFF",
-            ) as session:
+            async with self._session() as session:
                 return await session.execute_read(work)
 
     async def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -502,7 +512,7 @@ class Repository:
             point = points.setdefault((period, rtype), {"affirmed": 0, "negated": 0})
             point["negated" if negated else "affirmed"] += n
             bucket = periods.setdefault(period, {"cooperation": 0, "conflict": 0, "neutral": 0, "negated": 0})
-            sign = RELATION_TYPES[rtype].sign if rtype in RELATION_TYPES else 0.0
+            sign = _default_sign(rtype)
             if negated:
                 bucket["negated"] += n
             elif sign > 0:
@@ -515,10 +525,7 @@ class Repository:
             entity_id=entity_id,
             interval=interval,
             points=[
-                TimelinePoint(
-                    period=p, type=t,
-                    sign=RELATION_TYPES[t].sign if t in RELATION_TYPES else 0.0, **counts,
-                )
+                TimelinePoint(period=p, type=t, sign=_default_sign(t), **counts)
                 for (p, t), counts in sorted(points.items())
             ],
             periods=[TimelinePeriod(period=p, **c) for p, c in sorted(periods.items())],
@@ -606,14 +613,7 @@ class Repository:
             return CypherResult(columns=columns, rows=rows, row_count=len(rows), truncated=truncated)
 
         async with translate_errors(InvalidQuery):
-            async with self._driver.session(
-                database=self._database,
-                default_access_mode=READ_ACCESS,
-                max_transaction_retry_time=self._retry_s,
-                # The server warns about labels and types the data has not used
-                # yet (the queries name the whole vocabulary): not news.
-                notifications_min_severity="OFF",
-            ) as session:
+            async with self._session() as session:
                 query_type = await session.execute_read(explain)
                 if query_type != "r":
                     raise InvalidQuery(

@@ -105,11 +105,6 @@ WITH collect({_ENTITY_FIELDS}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
 """
 
-GET_ENTITY = f"""
-MATCH (e:Entity {{id: $id}})
-RETURN {_ENTITY_FIELDS} AS entity
-"""
-
 GET_ENTITIES = f"""
 UNWIND $ids AS id
 MATCH (e:Entity {{id: id}})
@@ -182,13 +177,9 @@ RETURN {_EDGE_FIELDS} AS edge, {_NODE_FIELDS} AS node
 """
 
 
-def relations_query(types: Iterable[str] | None) -> str:
-    """Fact edges of the given types, optionally anchored on subject and/or
-    object ids. For symmetric types the stored direction is arbitrary, so a
-    subject/object pair matches either way round."""
-    rel = relationship_filter(types)
-    return f"""
-MATCH (s:Entity)-[r{rel}]->(o:Entity)
+# The part of both relations queries after the edges `r` from `s` to `o` are
+# matched: the subject/object and evidence filters, the order and the page.
+_RELATIONS_PAGE = f"""
 WHERE ((($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object))
        OR (type(r) IN $symmetric
            AND ($subject IS NULL OR o.id = $subject) AND ($object IS NULL OR s.id = $object)))
@@ -198,6 +189,16 @@ WITH r ORDER BY coalesce(r.articles, 0) DESC, coalesce(r.last_seen, date('1900-0
 WITH collect({_EDGE_FIELDS}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
 """
+
+
+def relations_query(types: Iterable[str] | None) -> str:
+    """Fact edges of the given types, optionally anchored on subject and/or
+    object ids. For symmetric types the stored direction is arbitrary, so a
+    subject/object pair matches either way round."""
+    rel = relationship_filter(types)
+    return f"""
+MATCH (s:Entity)-[r{rel}]->(o:Entity)
+{_RELATIONS_PAGE}"""
 
 
 def anchored_relations_query(types: Iterable[str] | None) -> str:
@@ -207,15 +208,7 @@ def anchored_relations_query(types: Iterable[str] | None) -> str:
     return f"""
 MATCH (n:Entity {{id: $anchor}})-[r{rel}]-(:Entity)
 WITH DISTINCT r, startNode(r) AS s, endNode(r) AS o
-WHERE ((($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object))
-       OR (type(r) IN $symmetric
-           AND ($subject IS NULL OR o.id = $subject) AND ($object IS NULL OR s.id = $object)))
-  AND {_EDGE_FILTER}
-WITH r ORDER BY coalesce(r.articles, 0) DESC, coalesce(r.last_seen, date('1900-01-01')) DESC,
-     startNode(r).id, endNode(r).id, type(r)
-WITH collect({_EDGE_FIELDS}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
-"""
+{_RELATIONS_PAGE}"""
 
 
 def fact_edges_between(rtype: str) -> str:

@@ -95,8 +95,26 @@ class RelationMatch:
 
 
 def scored_gold(relations: Sequence[GoldRelation]) -> list[GoldRelation]:
-    """Gold relations of the types that have a project counterpart."""
-    return [r for r in relations if r.type in SCORED_RELATION_TYPES]
+    """Gold relations of the types that have a project counterpart, each relation once.
+
+    re3d often annotates a symmetric relation twice, once per direction ("A
+    CommWith B" and "B CommWith A" on the same spans). Since either order matches,
+    the two are one relation: keeping both would leave one of them unmatchable
+    and cap recall. Exact duplicates are merged the same way.
+    """
+    out: list[GoldRelation] = []
+    seen: set[tuple] = set()
+    for r in relations:
+        if r.type not in SCORED_RELATION_TYPES:
+            continue
+        a, b = (r.head_start, r.head_end), (r.tail_start, r.tail_end)
+        if r.type in SYMMETRIC_RE3D and b < a:
+            a, b = b, a
+        key = (r.type, a, b)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def predictions_from_claims(claims: Sequence[PredClaim]) -> list[RelationPrediction]:

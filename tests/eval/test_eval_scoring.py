@@ -244,3 +244,19 @@ def test_sentence_index_keeps_abbreviations_inside_sentences() -> None:
     assert index.sentence_at(text.index("Booker")) == "Isiah L. Booker met U.S. Army Gen. Votel on Jan. 7."
     assert index.sentence_at(text.index("left")) == "He left."
     assert index.sentence_at(text.index("Next")) == "Next line"
+
+
+def test_symmetric_gold_annotated_both_ways_is_one_relation() -> None:
+    from ingest.evaluation.relation_scoring import scored_gold
+
+    golds = [
+        grel("CommWith", (0, 12), (22, 26)),
+        grel("CommWith", (22, 26), (0, 12)),  # the same meeting, other direction
+        grel("FightingAgainst", (0, 12), (22, 26)),
+        grel("FightingAgainst", (22, 26), (0, 12)),  # directed: a second relation
+        grel("HasAttrOf", (0, 12), (22, 26)),  # no project type: not scored
+    ]
+    kept = scored_gold(golds)
+    assert [g.type for g in kept] == ["CommWith", "FightingAgainst", "FightingAgainst"]
+    preds = predictions_from_claims([claim("MEETS_WITH", (22, 26), (0, 5))])
+    assert match_relations(preds, kept[:1]).overall == PRF(tp=1)

@@ -33,14 +33,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import neo4j
 import networkx as nx
 from neo4j import AsyncDriver, Driver, RoutingControl
 
 from graph.analytics.filters import SubgraphFilter
 from graph.analytics.network import evidence_weight, iso_date
 from graph.cypher import analytics as cypher
-from graph.errors import InvalidQuery, Neo4jUnavailable
+from graph.driver_errors import translate_errors
+from graph.errors import InvalidQuery
 from graph.ontology import ONTOLOGY_VERSION, RELATION_TYPES, Modality, Polarity
 
 GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
@@ -399,25 +399,17 @@ def _records_to_plover(records: Iterable[Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _db_error(e: Exception) -> Exception:
-    if isinstance(e, (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)):
-        return Neo4jUnavailable(f"Neo4j did not answer the export query: {e}; is the server running?")
-    return InvalidQuery(f"the export query was refused: {e}")
-
-
 def iter_plover(driver: Driver, cf: ClaimFilter, database: str = "neo4j") -> Iterator[dict[str, Any]]:
     """Every matching claim as a PLOVER-style record, read page by page."""
     skip = 0
     while True:
-        try:
+        with translate_errors():
             records, _, _ = driver.execute_query(
                 cypher.CLAIMS_FOR_EVENTS,
                 cf.params(skip, PLOVER_PAGE),
                 database_=database,
                 routing_=RoutingControl.READ,
             )
-        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as e:
-            raise _db_error(e) from e
         yield from _records_to_plover(records)
         if len(records) < PLOVER_PAGE:
             return
@@ -427,12 +419,10 @@ def iter_plover(driver: Driver, cf: ClaimFilter, database: str = "neo4j") -> Ite
 async def afetch_plover(
     driver: AsyncDriver, cf: ClaimFilter, database: str = "neo4j", limit: int = 100_000
 ) -> list[dict[str, Any]]:
-    try:
+    with translate_errors():
         records, _, _ = await driver.execute_query(
             cypher.CLAIMS_FOR_EVENTS, cf.params(0, limit), database_=database, routing_=RoutingControl.READ
         )
-    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as e:
-        raise _db_error(e) from e
     return _records_to_plover(records)
 
 

@@ -12,18 +12,17 @@ from __future__ import annotations
 import base64
 import math
 import re
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, Literal
 
 import neo4j
-import neo4j.exceptions as nx
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, AsyncSession
 
 from graph.cypher import read as q
 from graph.cypher.guard import check_read_query_text
-from graph.errors import GraphError, InvalidQuery, Neo4jUnavailable, NotFound
+from graph.driver_errors import translate_errors
+from graph.errors import InvalidQuery, NotFound
 from graph.ontology import (
     DEFAULT_FACT_MODALITIES,
     RELATION_TYPES,
@@ -150,33 +149,6 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-@asynccontextmanager
-async def translate_errors(query_error: type[GraphError] = GraphError) -> AsyncIterator[None]:
-    """Driver exceptions as graph.errors. `query_error` is what a Neo4j client
-    error (a refused query) becomes: InvalidQuery for user Cypher, GraphError
-    for the repository's own queries (a client error there is a bug or a
-    missing index, not the caller's fault)."""
-    try:
-        yield
-    except nx.AuthError as e:
-        raise Neo4jUnavailable(
-            f"Neo4j refused the credentials ({e.message}): check NEO4J_USER / NEO4J_PASSWORD"
-        ) from e
-    except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as e:
-        raise Neo4jUnavailable(
-            f"Neo4j does not answer ({e}): start it with `geokg neo4j start` or check NEO4J_URI"
-        ) from e
-    except nx.TransientError as e:
-        raise Neo4jUnavailable(f"Neo4j is busy ({e.code}): try again shortly") from e
-    except nx.Neo4jError as e:
-        message = e.message or str(e)
-        if "fulltext" in message.lower() and "index" in message.lower() and query_error is GraphError:
-            message += " (create the schema with `geokg init`)"
-        raise query_error(f"{e.code}: {message}") from e
-    except nx.DriverError as e:
-        raise Neo4jUnavailable(f"the Neo4j driver failed: {e}") from e
-
-
 class Repository:
     """Read queries over the geokg graph, returning typed models."""
 
@@ -210,7 +182,7 @@ class Repository:
         )
 
     async def _read_tx(self, work: Callable[[AsyncManagedTransaction], Any]) -> Any:
-        async with translate_errors():
+        with translate_errors():
             async with self._session() as session:
                 return await session.execute_read(work)
 
@@ -612,7 +584,7 @@ class Repository:
             await result.consume()
             return CypherResult(columns=columns, rows=rows, row_count=len(rows), truncated=truncated)
 
-        async with translate_errors(InvalidQuery):
+        with translate_errors(InvalidQuery):
             async with self._session() as session:
                 query_type = await session.execute_read(explain)
                 if query_type != "r":

@@ -1,0 +1,42 @@
+"""Neo4j driver exceptions as graph.errors, in one place for every read path
+(the repository, the analytics pull and the exports; sync or async code).
+
+A plain context manager: exceptions cross a sync `with` inside a coroutine
+just as well, so async callers use it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import neo4j.exceptions as nx
+
+from graph.errors import GraphError, Neo4jUnavailable
+
+
+@contextmanager
+def translate_errors(query_error: type[GraphError] = GraphError) -> Iterator[None]:
+    """Driver exceptions as graph.errors. `query_error` is what a Neo4j client
+    error (a refused query) becomes: InvalidQuery for user Cypher, GraphError
+    for the project's own queries (a client error there is a bug or a
+    missing index, not the caller's fault)."""
+    try:
+        yield
+    except nx.AuthError as e:
+        raise Neo4jUnavailable(
+            f"Neo4j refused the credentials ({e.message}): check NEO4J_USER / NEO4J_PASSWORD"
+        ) from e
+    except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as e:
+        raise Neo4jUnavailable(
+            f"Neo4j does not answer ({e}): start it with `geokg neo4j start` or check NEO4J_URI"
+        ) from e
+    except nx.TransientError as e:
+        raise Neo4jUnavailable(f"Neo4j is busy ({e.code}): try again shortly") from e
+    except nx.Neo4jError as e:
+        message = e.message or str(e)
+        if "fulltext" in message.lower() and "index" in message.lower() and query_error is GraphError:
+            message += " (create the schema with `geokg init`)"
+        raise query_error(f"{e.code}: {message}") from e
+    except nx.DriverError as e:
+        raise Neo4jUnavailable(f"the Neo4j driver failed: {e}") from e

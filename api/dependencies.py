@@ -1,15 +1,21 @@
-"""FastAPI dependencies: settings, the repository, the API key, type filters."""
+"""FastAPI dependencies: settings, the repository, the API key, type filters,
+and the driver and subgraph filter of the analytics and export routes."""
 
 from __future__ import annotations
 
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from datetime import date
+
+from fastapi import Depends, Header, Query, Request
+from neo4j import AsyncDriver
 
 from api.errors import ApiKeyInvalid, ApiKeyMissing, BadParameter, WritesDisabled
 from api.resources import GraphResources
 from api.settings import ApiSettings
+from graph.analytics.filters import SubgraphFilter
+from graph.errors import InvalidQuery
 from graph.ontology import UnknownRelationType, relation_type
 from graph.repository import Repository
 
@@ -67,3 +73,47 @@ def parse_types(types: str | None) -> list[str] | None:
 
 
 Repo = Annotated[Repository, Depends(get_repository)]
+
+
+# --- the analytics and export routes' driver and filter -------------------------------
+
+
+async def graph_driver(resources: Annotated[GraphResources, Depends(get_resources)]) -> tuple[AsyncDriver, str]:
+    """The app's one async driver and its database (the driver is created on
+    demand when it failed at start-up, raising what to do when it still cannot)."""
+    return await resources.driver(), resources.settings.database
+
+
+GraphDriver = Annotated[tuple[AsyncDriver, str], Depends(graph_driver)]
+
+
+def subgraph_filter(
+    types: Annotated[
+        str | None, Query(description="comma-separated relation types (default: all)", max_length=1000)
+    ] = None,
+    since: Annotated[date | None, Query(description="keep edges last seen on or after this date")] = None,
+    until: Annotated[date | None, Query(description="keep edges first seen on or before this date")] = None,
+    min_articles: Annotated[int, Query(ge=0, le=1_000_000, description="evidence floor per edge")] = 1,
+    min_claims: Annotated[int, Query(ge=0, le=1_000_000, description="evidence floor per edge")] = 1,
+    kinds: Annotated[
+        str | None, Query(description="comma-separated entity kinds at both ends, e.g. Country", max_length=200)
+    ] = None,
+    include_reference: Annotated[
+        bool, Query(description="add the reference backbone (borders, capitals)")
+    ] = False,
+) -> SubgraphFilter:
+    try:
+        return SubgraphFilter.build(
+            types=parse_types(types),
+            since=since,
+            until=until,
+            min_articles=min_articles,
+            min_claims=min_claims,
+            kinds=[kinds] if kinds else None,
+            include_reference=include_reference,
+        )
+    except InvalidQuery as e:
+        raise BadParameter(str(e)) from e
+
+
+Filter = Annotated[SubgraphFilter, Depends(subgraph_filter)]

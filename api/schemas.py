@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.cypher.guard import MAX_QUERY_CHARS
 from graph.views import (  # noqa: F401  (re-exported: the API's response models)
     ArticleDetail,
     ArticleSummary,
@@ -33,7 +34,6 @@ from graph.views import (  # noqa: F401  (re-exported: the API's response models
 MAX_LIMIT = 200
 MAX_OFFSET = 100_000
 MAX_ARTICLES_PER_POST = 100
-MAX_CYPHER_CHARS = 20_000
 
 
 class ErrorDetail(BaseModel):
@@ -88,5 +88,5 @@ class IngestResult(BaseModel):
 class CypherRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    query: str = Field(min_length=1, max_length=MAX_CYPHER_CHARS)
+    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     params: dict[str, Any] = Field(default_factory=dict)

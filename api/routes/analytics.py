@@ -9,17 +9,14 @@ to sentences with GET /v1/relations/evidence?subject=&type=&object=.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
-from neo4j import AsyncDriver
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from api.dependencies import get_resources, parse_types
+from api.dependencies import Filter, GraphDriver
 from api.errors import BadParameter
-from api.resources import GraphResources
 from api.schemas import ErrorBody
 from graph.analytics.balance import balance
 from graph.analytics.centrality import centrality
@@ -32,49 +29,6 @@ router = APIRouter(prefix="/v1/analytics", tags=["analytics"])
 
 MAX_ROWS = 500
 
-
-# --- dependencies shared with api/routes/export.py ------------------------------------
-
-
-async def graph_driver(resources: Annotated[GraphResources, Depends(get_resources)]) -> tuple[AsyncDriver, str]:
-    """The app's one async driver and its database (the driver is created on
-    demand when it failed at start-up, raising what to do when it still cannot)."""
-    return await resources.driver(), resources.settings.database
-
-
-GraphDriver = Annotated[tuple[AsyncDriver, str], Depends(graph_driver)]
-
-
-def subgraph_filter(
-    types: Annotated[
-        str | None, Query(description="comma-separated relation types (default: all)", max_length=1000)
-    ] = None,
-    since: Annotated[date | None, Query(description="keep edges last seen on or after this date")] = None,
-    until: Annotated[date | None, Query(description="keep edges first seen on or before this date")] = None,
-    min_articles: Annotated[int, Query(ge=0, le=1_000_000, description="evidence floor per edge")] = 1,
-    min_claims: Annotated[int, Query(ge=0, le=1_000_000, description="evidence floor per edge")] = 1,
-    kinds: Annotated[
-        str | None, Query(description="comma-separated entity kinds at both ends, e.g. Country", max_length=200)
-    ] = None,
-    include_reference: Annotated[
-        bool, Query(description="add the reference backbone (borders, capitals)")
-    ] = False,
-) -> SubgraphFilter:
-    try:
-        return SubgraphFilter.build(
-            types=parse_types(types),
-            since=since,
-            until=until,
-            min_articles=min_articles,
-            min_claims=min_claims,
-            kinds=[kinds] if kinds else None,
-            include_reference=include_reference,
-        )
-    except InvalidQuery as e:
-        raise BadParameter(str(e)) from e
-
-
-Filter = Annotated[SubgraphFilter, Depends(subgraph_filter)]
 Limit = Annotated[int, Query(ge=1, le=MAX_ROWS, description="rows per list")]
 Seed = Annotated[int, Query(ge=0, le=2**31 - 1, description="random seed (Louvain, sampled betweenness)")]
 

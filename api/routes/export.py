@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.routes.analytics import Filter, GraphDriver
+from api.dependencies import Filter, GraphDriver
 from api.schemas import ErrorBody
 from graph import export as ex
 from graph.analytics.pull import afetch_subgraph

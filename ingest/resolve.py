@@ -5,19 +5,32 @@ Each mention records the rule that resolved it, so a wrong resolution can be
 traced:
 
 - ``exact`` / ``alias``: a gazetteer name (canonical name or another name);
-  NER names not in the gazetteer are ``exact`` with a slug id.
+  NER names not in the gazetteer are ``exact`` with a slug id ("person:...",
+  "org:...", "place:..."); a GPE the gazetteer lacks is a GeoNames City or a
+  Place, never a new Country.
 - ``demonym``: "Azeri", "Israelis" -> the country (never a separate actor).
 - ``capital-metonymy``: a capital or seat of government acting ("Baku said",
   "Baku's relations", "allow Tel Aviv to attack") -> the state; as a place
-  ("in Baku") the mention stays the city, with role "place".
-- ``institution-metonymy``: "the Kremlin" -> Russia, "the White House" -> USA.
+  ("in Baku", "an embassy in Baku") the mention stays the city, role "place"
+  (`country_of` maps it to its state).
+- ``institution-metonymy``: "the Kremlin" -> Russia, "the White House" -> USA,
+  "the Government of Iraq" -> Iraq.
 - ``coreference``: within one article, a surname or first name -> the full
-  name introduced earlier ("Gantz"); "the Islamic Republic" -> the most
-  recently mentioned candidate state.
-- ``title-holder``: "the Defense Minister" -> the person introduced earlier
-  with that title in the same article.
+  name introduced earlier ("Gantz"); "the Islamic Republic", "the regime" ->
+  the most recently named candidate state; "the country" / "the city" / "the
+  group" -> the last entity of that kind.
+- ``title-holder``: "the Defense Minister", "the secretary" -> the one person
+  introduced with that title in the same article.
 - ``title-pattern``: a capitalised name right after a title ("Ambassador to
   the US Khazar Ibrahim") that NER missed.
+- ``pronoun``: "he"/"his"/"she" -> the last person named; "I"/"my" -> the
+  speaker of the paragraph; "we"/"our" -> the body named in the speaker's
+  title (only when the article names it). Weaker than the rules above: a
+  consumer may ignore this rule.
+
+Also: page furniture (photo credits, "Most Popular") holds no entities; NER
+mistakes of known classes are repaired (place names tagged as people, names
+the ruler cut in two, one sense per article for a name).
 
 Output is deterministic: the same doc always gives the same mentions, sorted
 by start offset, never overlapping.
@@ -173,7 +186,7 @@ def syntactic_role(span: Span) -> str:
         word = prep.lower_
         if word in LOCATIVE_PREPS:
             return PLACE
-        if word == "to" and prep.head.lemma_.lower() in MOTION_WORDS | {w for w in MOTION_WORDS}:
+        if word == "to" and (prep.head.lemma_.lower() in MOTION_WORDS or prep.head.lower_ in MOTION_WORDS):
             return PLACE
     return ACTOR
 
@@ -869,5 +882,8 @@ class _Resolver:
 
 
 def resolve(doc: Doc, article_id: str) -> list[ResolvedMention]:
-    """One ResolvedMention per entity mention in `doc`, sorted by start offset."""
+    """One ResolvedMention per entity mention in `doc`, sorted by start offset.
+
+    Coreference state (surnames, titles, the last country named) lives only for
+    this call: `article_id` scopes it to one article and is kept for tracing."""
     return _Resolver(doc, article_id).run()

@@ -160,6 +160,13 @@ def extract_claims(
     return result
 
 
+# Relations between the parties themselves, where an entity that merely
+# modifies a noun ("a Minetest contributor") is not a party.
+ASSOCIATION_TYPES = frozenset(
+    {"MEETS_WITH", "NEGOTIATES_WITH", "SIGNS_AGREEMENT_WITH", "ALLIED_WITH", "DIPLOMATIC_RELATIONS",
+     "LEADER_OF", "OFFICIAL_OF", "MEMBER_OF", "ACCUSES", "DEMANDS", "THREATENS", "SUPPORTS"}
+)
+
 # Types whose subject is the city itself, even where a capital was read as its state.
 CITY_SUBJECT_TYPES = frozenset({"CAPITAL_OF", "LOCATED_IN"})
 
@@ -211,8 +218,14 @@ def _to_claim(
 ) -> Claim | None:
     if c.type not in RELATION_TYPES:
         raise ValueError(f"pattern produced {c.type!r}, which is not in graph.ontology.RELATION_TYPES")
+    if c.type in ASSOCIATION_TYPES and "modifier" in (c.subject.via, c.object.via):
+        # "met one Minetest contributor" is not meeting Minetest: only proxy
+        # nouns ("forces", "minister") stand for their owner in these types
+        return None
     s = _normalise(c.subject, c.type, office, country_of, result, subject=True)
     o = _normalise(c.object, c.type, office, country_of, result)
+    if c.title is not None and any(w in c.title.lower().split() for w in ("mayor", "governor")):
+        o = _as_city(o, result)  # "the mayor of London" leads the city, not the state
     if s.entity.id == o.entity.id:
         return None  # self-loops say nothing
     if s.entity.kind == EntityKind.PERSON and o.entity.kind == EntityKind.PERSON and c.type in ("ATTACKS", "FIGHTS"):

@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Token
 
 from graph.models import Entity
 from graph.ontology import EntityKind
-from ingest.relations.lexicon import PROXY_NOUNS
+from ingest.relations.lexicon import LEADER_TITLES, OFFICIAL_TITLES, PROXY_NOUNS
+
+TITLE_NOUNS = LEADER_TITLES | OFFICIAL_TITLES
 
 
 class MentionLike(Protocol):
@@ -41,12 +43,12 @@ class Arg:
     text: str
     start: int
     end: int
-    via: str  # direct | modifier | pronoun | title-holder | country-of-place
+    via: str  # direct | proxy | modifier | pronoun | title-holder | country-of-place
     mention: MentionLike | None = None
 
     @property
     def penalty(self) -> float:
-        return {"direct": 0.0, "modifier": 0.1, "pronoun": 0.15}.get(self.via, 0.05)
+        return {"direct": 0.0, "proxy": 0.05, "modifier": 0.1, "pronoun": 0.15}.get(self.via, 0.05)
 
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -85,14 +87,18 @@ class DocIndex:
         With proxy_only, only for nouns like "forces", "government" that stand
         for their owner; otherwise also for any noun ("Iranian nuclear facilities").
         """
-        if proxy_only and tok.lemma_.lower() not in PROXY_NOUNS:
+        lemma = tok.lemma_.lower()
+        if proxy_only and lemma not in PROXY_NOUNS:
             return []
+        # "Azerbaijan's armed forces", "the Iranian foreign minister" stand for
+        # the state ("proxy"); "Iranian nuclear facilities" only belong to it
+        via = "proxy" if lemma in PROXY_NOUNS or lemma in TITLE_NOUNS else "modifier"
         out: list[Arg] = []
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 m = self.mention_at(c)
                 if m is not None:
-                    out.append(self.arg_of_mention(m, "modifier"))
+                    out.append(self.arg_of_mention(m, via))
                 elif c.dep_ == "poss" and c.lower_ in SINGULAR_NEUTER:
                     a = self.pronoun(c)
                     if a is not None:
@@ -104,7 +110,7 @@ class DocIndex:
                         if p.dep_ == "pobj":
                             a = self.direct(p)
                             if a is not None:
-                                out.append(Arg(a.entity, a.text, a.start, a.end, "modifier", a.mention))
+                                out.append(Arg(a.entity, a.text, a.start, a.end, "proxy", a.mention))
         return _dedupe(out)
 
     def args(self, tok: Token, allow_modifier: bool = True, allow_pronoun: bool = True) -> list[Arg]:

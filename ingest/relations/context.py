@@ -45,6 +45,13 @@ HYPOTHETICAL_HEADS = frozenset(
     threaten warn possibility risk would could chance scenario danger oppose
     reject veto predict forecast projection prediction poll""".split()
 )
+FAILURE_HEADS = frozenset({"fail", "refuse", "decline", "neglect"})
+ASPECTUAL_HEADS = frozenset(
+    """continue begin start keep resume manage go come use help dare happen
+    seem appear tend""".split()
+)
+# xcomp heads that express an aim ("worked to defeat", "is working to support")
+PURPOSE_XCOMP_HEADS = frozenset({"work", "strive", "seek", "struggle", "move", "act", "pay", "push"})
 DENY_HEADS = frozenset({"deny", "denial", "dismiss", "refute"})
 ALLEGE_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
 HISTORICAL_ADVERBS = frozenset({"historically", "formerly", "previously"})
@@ -162,6 +169,21 @@ def analyse(
             elif c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
                 modality = _stronger(modality, Modality.HYPOTHETICAL)
                 cues.append("if")
+
+    # A purpose infinitive states an aim, not an event ("paying bounties to kill
+    # soldiers", "working with its allies to support"); aspectual and
+    # implicative heads ("continued to attack", "managed to") do not.
+    clause = next((o for o in own if o.pos_ in ("VERB", "AUX")), None)
+    if clause is not None and clause.dep_ in ("advcl", "acl", "xcomp") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
+    ):
+        head_lemma = clause.head.lemma_.lower()
+        if head_lemma in FAILURE_HEADS:
+            polarity = Polarity.NEGATED
+            cues.append(f"under-{head_lemma}")
+        elif head_lemma not in ASPECTUAL_HEADS and clause.dep_ != "xcomp" or head_lemma in PURPOSE_XCOMP_HEADS:
+            modality = _stronger(modality, Modality.PLANNED)
+            cues.append("purpose")
 
     # Governing words up to the root.
     child = trigger

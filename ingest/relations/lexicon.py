@@ -63,6 +63,8 @@ class VerbCue:
     particle: str | None = None  # "call on", "carry out": the particle/prep that must be present
     reverse: bool = False  # "hosted X": X is the visitor, the cue's subject the host
     confidence: float = 0.7
+    # Object kinds the cue accepts ("spoke to BBC Sport" is an interview, not a meeting).
+    object_kinds: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,7 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "welcome": (_v("MEETS_WITH", "dobj", "ctl", reverse=True, confidence=0.6),),
     "receive": (_v("MEETS_WITH", reverse=True, confidence=0.5),),
     "talk": (_v("NEGOTIATES_WITH", "prep:with", "prep:to"),),
-    "speak": (_v("MEETS_WITH", "prep:with", "prep:to", confidence=0.55),),
+    "speak": (_v("MEETS_WITH", "prep:with", "prep:to", confidence=0.55, object_kinds=frozenset({"Person", "Country"})),),
     "negotiate": (_v("NEGOTIATES_WITH", "prep:with", "dobj"),),
     "mediate": (_v("NEGOTIATES_WITH", "prep:between", "prep:with"),),
     "sign": (_v("SIGNS_AGREEMENT_WITH", "prep:with", requires_dobj=AGREEMENT_WORDS, confidence=0.7),),
@@ -349,7 +351,7 @@ OFFICIAL_TITLES: frozenset[str] = frozenset(
 # Words that may sit inside a title without being the title's head.
 TITLE_MODIFIERS: frozenset[str] = frozenset(
     """foreign defense defence interior finance economy justice health education
-    prime vice deputy acting outgoing incoming former then top senior chief
+    prime vice deputy acting outgoing incoming former ex then top senior chief
     supreme state party national regional special first army navy military
     air force armed forces joint staff security intelligence trade energy oil
     general u.s. of for to and affairs -""".split()

@@ -165,6 +165,8 @@ def verbal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
         for s, o in _pairs(subjects, objects):
             if cue.reverse:
                 s, o = o, s
+            if cue.object_kinds is not None and o.entity.kind not in cue.object_kinds:
+                continue
             yield make_candidate(cue.type, s, o, tok, conf, rule)
         break
 
@@ -315,7 +317,7 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
         for a, b in combinations(_unique(agents), 2):
             emitted = True
             yield make_candidate(cue.type, a, b, tok, conf - 0.05, rule + ":coordinated")
-    elif rtype_symmetric and len(_unique(agents)) == 1 and light is not None and not emitted:
+    elif cue.type in PARTICIPANT_TYPES and len(_unique(agents)) == 1 and light is not None and not emitted:
         # "welcomed Gantz to ... discuss defense cooperation": the other party
         # is a participant of the governing clause.
         for other in _clause_participants(light, index):
@@ -323,6 +325,8 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
                 yield make_candidate(cue.type, s, o, tok, conf - 0.15, rule + ":participants")
 
 
+# Nominal cues whose missing partner may be a participant of the governing clause.
+PARTICIPANT_TYPES = {"COOPERATES_MILITARILY", "NEGOTIATES_WITH", "DIPLOMATIC_RELATIONS", "ALLIED_WITH", "SIGNS_AGREEMENT_WITH"}
 _SYMMETRIC = {"BORDERS", "ALLIED_WITH", "DIPLOMATIC_RELATIONS", "NEGOTIATES_WITH", "SIGNS_AGREEMENT_WITH", "COOPERATES_MILITARILY", "FIGHTS", "MEETS_WITH", "TRADES_WITH"}
 
 
@@ -499,7 +503,8 @@ def _clean_title(text: str) -> str:
 def title_kind(title: str) -> tuple[str, Modality | None]:
     """LEADER_OF or OFFICIAL_OF for a title, and HISTORICAL for a former holder."""
     words = [w.lower().strip(",.") for w in title.split()]
-    modality = Modality.HISTORICAL if ("former" in words or "ex" in words) else None
+    former = any(w in ("former", "ex", "late") or w.startswith("ex-") for w in words)
+    modality = Modality.HISTORICAL if former else None
     deputy = any(w in ("deputy", "vice", "acting") for w in words)
     joined = " ".join(words)
     head_is_leader = any(w in LEADER_TITLES for w in words) or "prime minister" in joined
@@ -545,7 +550,10 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
             if nxt.start_token == comma + 1 and nxt.entity.kind == EntityKind.COUNTRY and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
                 after = doc[nxt.end_token] if nxt.end_token < len(doc) else None
                 # not a list of towns ("Cantilan, Madrid, Carmen") nor a capital read as its state
-                in_list = after is not None and after.text == "," and k + 2 < len(sent_mentions) and sent_mentions[k + 2].start_token == nxt.end_token + 1
+                following = doc[nxt.end_token + 1] if nxt.end_token + 1 < len(doc) else None
+                in_list = after is not None and after.text == "," and following is not None and (
+                    following.lower_ in ("and", "or") or index.mention_at(following) is not None
+                )
                 if nxt.rule != "capital-metonymy" and not in_list:
                     yield make_candidate("LOCATED_IN", subj, index.arg_of_mention(nxt), doc[comma], 0.7, "located:comma")
                     continue

@@ -297,3 +297,34 @@ def test_extract_batches_like_extract_one(extractor: Extractor) -> None:
     assert [x.article.id for x in batched] == ["a", "b", "c"]
     assert batched[1].claims == [] and batched[1].mentions == []
     assert [c.id for c in batched[2].claims] == [c.id for c in extractor.extract_one(articles[2]).claims]
+
+
+# --- classes of errors found on Wikinews ------------------------------------------------------
+def test_purpose_infinitive_is_an_aim_not_an_event(extractor: Extractor) -> None:
+    aim = one(run(extractor, "Russia paid the Taliban to attack American soldiers."), "RUS", "ATTACKS", "USA")
+    assert aim.modality == Modality.PLANNED and not is_fact(aim)
+    ongoing = one(run(extractor, "Russia continued to attack Ukraine."), "RUS", "ATTACKS", "UKR")
+    assert is_fact(ongoing)
+
+
+def test_failed_to_negates(extractor: Extractor) -> None:
+    e = run(extractor, "The talks failed to produce an agreement between Israel and Egypt.")
+    signed = claims_of(e, "SIGNS_AGREEMENT_WITH")
+    assert signed and all(c.polarity == Polarity.NEGATED for c in signed)
+
+
+def test_people_attacking_each_other_is_criticism(extractor: Extractor) -> None:
+    e = run(extractor, "Joe Biden attacked Donald Trump on Tuesday.")
+    assert not claims_of(e, "ATTACKS")
+    assert one(e, "person:joe-biden", "CONDEMNS", "person:donald-trump")
+
+
+def test_a_mayor_leads_the_city_not_the_state(extractor: Extractor) -> None:
+    e = run(extractor, "The mayor of London, Sadiq Khan, thanked the police.")
+    leads = [c for c in claims_of(e, "LEADER_OF") if c.subject_id == "person:sadiq-khan"]
+    assert leads and e.entities[leads[0].object_id].kind.value == "City"
+
+
+def test_a_name_modifier_is_not_a_party_to_a_meeting(extractor: Extractor) -> None:
+    e = run(extractor, "The minister met a Google engineer.")
+    assert not claims_of(e, "MEETS_WITH")

@@ -6,6 +6,7 @@ cleaning, too long, not English, the date, the id) happen in one place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -98,6 +99,17 @@ def finish(draft: Draft, checks: Checks) -> tuple[Article | Skipped, list[ReadWa
         license=clean_inline(draft.license),
     )
     return article, warnings
+
+
+def emit(draft: Draft | Skipped, checks: Checks) -> Iterator[Article | Skipped | ReadWarning]:
+    """What a file reader yields for one draft: a Skipped as it is, else the
+    draft's warnings and then its Article (or the Skipped the checks made)."""
+    if isinstance(draft, Skipped):
+        yield draft
+        return
+    result, warnings = finish(draft, checks)
+    yield from warnings
+    yield result
 
 
 def article_from_text(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from graph.models import Article
 from ingest.readers import results
-from ingest.readers.build import Checks, Draft, finish
+from ingest.readers.build import Checks, Draft, emit
 from ingest.readers.files import read_bytes
 from ingest.readers.results import ReadWarning, Skipped
 
@@ -60,10 +60,4 @@ def read_html_file(path: Path, max_file_bytes: int, checks: Checks) -> Iterator[
         yield data
         return
     # trafilatura reads the page's declared charset itself, so it gets bytes.
-    draft = draft_from_html(data, str(path), origin=str(path))
-    if isinstance(draft, Skipped):
-        yield draft
-        return
-    result, warnings = finish(draft, checks)
-    yield from warnings
-    yield result
+    yield from emit(draft_from_html(data, str(path), origin=str(path)), checks)

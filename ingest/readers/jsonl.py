@@ -19,7 +19,7 @@ from typing import Any
 
 from graph.models import Article
 from ingest.readers import results
-from ingest.readers.build import Checks, Draft, finish
+from ingest.readers.build import Checks, Draft, emit
 from ingest.readers.dates import split_dateline
 from ingest.readers.feed import html_to_text
 from ingest.readers.files import read_bytes
@@ -119,13 +119,7 @@ def _finish_record(
     record: Any, where: str, origin: str, fields_: JsonlFields, checks: Checks
 ) -> Iterator[Article | Skipped | ReadWarning]:
     # The article's source is its line, so duplicates and provenance point at it.
-    draft = draft_from_record(record, where, where, fields_)
-    if isinstance(draft, Skipped):
-        yield draft
-        return
-    result, warnings = finish(draft, checks)
-    yield from warnings
-    yield result
+    yield from emit(draft_from_record(record, where, where, fields_), checks)
 
 
 def read_jsonl_file(

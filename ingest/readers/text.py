@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graph.models import Article
-from ingest.readers.build import Checks, Draft, finish
+from ingest.readers.build import Checks, Draft, emit
 from ingest.readers.dates import is_dateline, parse_date, split_dateline
 from ingest.readers.files import decode_text, read_bytes
 from ingest.readers.furniture import is_furniture
@@ -177,6 +177,4 @@ def read_text_file(
     if isinstance(text, Skipped):
         yield text
         return
-    result, warnings = finish(draft_from_plain_text(text, str(path), origin=str(path)), checks)
-    yield from warnings
-    yield result
+    yield from emit(draft_from_plain_text(text, str(path), origin=str(path)), checks)

@@ -13,8 +13,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from ingest.extract import Extractor
+    from ingest.pipeline import Sink
+    from ingest.report import IngestReport
+    from ingest.readers import JsonlFields
 
 EXIT_NOTHING_LOADED = 1
 EXIT_CANNOT_START = 2
@@ -83,18 +90,25 @@ def ingest(
         raise typer.Exit(EXIT_NOTHING_LOADED)
 
 
-def _make_extractor():  # -> ingest.extract.Extractor
-    try:
-        from ingest.extract import Extractor
-    except ImportError as e:
-        raise _fail(f"the extractor is not available ({e})") from e
+def _make_extractor() -> Extractor:
+    from ingest.extract import Extractor
+
     try:
         return Extractor()
     except Exception as e:  # model missing, bad model name...: the message says what to do
         raise _fail(f"could not load the NLP pipeline: {e}") from e
 
 
-def _run(paths, fmt, fields, sink, sink_name, batch_size, n_process, show_progress):  # -> IngestReport
+def _run(
+    paths: list[str],
+    fmt: str,
+    fields: JsonlFields,
+    sink: Sink,
+    sink_name: str,
+    batch_size: int | None,
+    n_process: int | None,
+    show_progress: bool,
+) -> IngestReport:
     from tqdm import tqdm
 
     from ingest.pipeline import Progress, run
@@ -132,7 +146,14 @@ def _run(paths, fmt, fields, sink, sink_name, batch_size, n_process, show_progre
         bar.close()
 
 
-def _run_with_neo4j(paths, fmt, fields, batch_size, n_process, show_progress):  # -> IngestReport
+def _run_with_neo4j(
+    paths: list[str],
+    fmt: str,
+    fields: JsonlFields,
+    batch_size: int | None,
+    n_process: int | None,
+    show_progress: bool,
+) -> IngestReport:
     from graph.driver import create_driver, verify
     from graph.errors import GraphError
     from graph.settings import get_settings as graph_settings

@@ -32,12 +32,8 @@ else
 fi
 
 if [[ ${#paths[@]} -gt 0 ]]; then
-  if geokg ingest --help >/dev/null 2>&1; then
-    echo "demo.sh: ingesting ${paths[*]}"
-    geokg ingest "${paths[@]}"
-  else
-    echo "demo.sh: 'geokg ingest' is not available in this version yet; the graph stays empty." >&2
-  fi
+  echo "demo.sh: ingesting ${paths[*]}"
+  geokg ingest "${paths[@]}"
 fi
 
 port="${GEOKG_API_PORT:-8000}"
@@ -46,8 +42,4 @@ geokg neo4j status  # Bolt and Browser URLs, and where the password is
 echo "Browser: open http://localhost:${NEO4J_HTTP_PORT:-7474}/browser/ and log in as ${NEO4J_USER:-neo4j} with that password."
 echo "API:     http://localhost:${port}/docs   (Ctrl-C stops the API, then Neo4j)"
 echo
-if geokg serve --help >/dev/null 2>&1; then
-  geokg serve --port "$port"
-else
-  echo "demo.sh: 'geokg serve' is not available in this version yet." >&2
-fi
+geokg serve --port "$port"

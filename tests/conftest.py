@@ -41,6 +41,7 @@ def neo4j_driver(neo4j_settings: Neo4jSettings) -> Iterator[Driver]:
     """One driver for the whole session, connected and with the graph's schema in place."""
     from graph.driver import create_driver, verify
     from graph.errors import GraphError
+    from graph.schema import ensure_schema
 
     s = neo4j_settings
     where = (
@@ -62,18 +63,10 @@ def neo4j_driver(neo4j_settings: Neo4jSettings) -> Iterator[Driver]:
     if problem is not None or driver is None:
         # Outside the except block, so the report is the message and not a chained traceback.
         pytest.fail(f"Neo4j is needed by this test and is unavailable{ci}: {problem} [{where}]", pytrace=False)
-    _ensure_schema_if_available(driver, s.database)
+    # Tests expect the constraints and indexes `geokg init` creates.
+    ensure_schema(driver, s.database)
     yield driver
     driver.close()
-
-
-def _ensure_schema_if_available(driver: Driver, database: str) -> None:
-    """Tests expect the constraints `geokg init` creates; make them when the module is there."""
-    try:
-        from graph.schema import ensure_schema
-    except ImportError:
-        return
-    ensure_schema(driver, database)
 
 
 @pytest.fixture

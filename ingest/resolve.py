@@ -848,28 +848,45 @@ class _Resolver:
 
     def _affiliations(self, speakers: list[tuple[int, Entity]]) -> dict[str, Entity]:
         """The state or organisation a speaker speaks for, when the article names it
-        in the speaker's title: "Foreign Office Minister Tobias Ellwood", "U.S.
-        Central Command commander Gen. Joseph Votel", "Australian Foreign Minister
-        Julie Bishop" ("we" in their words is that body)."""
+        in the speaker's title ("Foreign Office Minister Tobias Ellwood", "U.S.
+        Central Command commander Gen. Joseph Votel") or in an apposition after
+        the name ("Col. John Dorrian, the CJTF-OIR spokesperson", "Gen. Joseph
+        Votel, commander of U.S. Central Command"): "we" in their words is that body."""
+        bodies = (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP)
         by_end = {m.end_token: m for m in self.out}
+        by_start = {m.start_token: m for m in self.out}
+        speaker_ids = {p.id for _, p in speakers}
         out: dict[str, Entity] = {}
         doc = self.doc
-        for start, person in speakers:
-            if person.id in out:
+        n = len(doc)
+        for m in self.out:
+            person = m.entity
+            if person.id not in speaker_ids or person.id in out or m.rule not in ("exact", "title-pattern"):
                 continue
-            i = start
-            steps = 0
+            # Title before the name.
+            i, steps = m.start_token, 0
             while i > 0 and steps < 6:
-                m = by_end.get(i)
-                if m is not None:
-                    if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP):
-                        out[person.id] = m.entity
+                before = by_end.get(i)
+                if before is not None:
+                    if before.entity.kind in bodies:
+                        out[person.id] = before.entity
                     break
                 prev = doc[i - 1]
                 if not (prev.lower_ in TITLE_WORDS or prev.lower_ in RANK_ABBREVIATIONS or prev.text in (".", ",")):
                     break
                 i -= 1
                 steps += 1
+            if person.id in out or m.end_token >= n or self.texts[m.end_token] != ",":
+                continue
+            # Apposition after the name, up to the next comma or full stop.
+            j = m.end_token + 1
+            while j < n and j - m.end_token <= 10 and self.texts[j] not in (",", ".", ";", "\u201c", '"'):
+                after = by_start.get(j)
+                if after is not None:
+                    if after.entity.kind in bodies and after.role == ACTOR:
+                        out[person.id] = after.entity
+                    break
+                j += 1
         return out
 
     @staticmethod

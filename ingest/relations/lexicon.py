@@ -321,7 +321,8 @@ PROXY_NOUNS: frozenset[str] = frozenset(
     """force army military troop soldier government regime administration
     authority official people ministry navy air cabinet leadership parliament
     state capital side militia police delegation diplomat media court
-    coalition embassy representative leader forces""".split()
+    coalition embassy representative leader forces nation country member
+    partner ally""".split()
 )
 
 # Light and support verbs: a nominal cue governed by them takes the verb's

@@ -7,49 +7,24 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
+
+from ingest.cli.graph_read import read_graph, subgraph_filter
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.analytics.filters import SubgraphFilter
 
 analytics_app = typer.Typer(help="Centrality, communities and structural balance of the fact-edge graph.")
 
 
-def _filter(types, since, until, min_articles, min_claims, kinds, include_reference):  # type: ignore[no-untyped-def]
-    from graph.analytics.filters import SubgraphFilter
-    from graph.errors import InvalidQuery
-
-    try:
-        return SubgraphFilter.build(
-            types=types,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            min_articles=min_articles,
-            min_claims=min_claims,
-            kinds=kinds,
-            include_reference=include_reference,
-        )
-    except InvalidQuery as e:
-        raise typer.BadParameter(str(e)) from e
-
-
-def _run(flt: Any, compute: Callable[[Any], Any]) -> Any:
+def _subgraph(flt: SubgraphFilter) -> nx.MultiDiGraph:
     from graph.analytics.pull import fetch_subgraph
-    from graph.driver import create_driver, verify
-    from graph.errors import GraphError
-    from graph.settings import get_settings
 
-    settings = get_settings()
-    try:
-        driver = create_driver(settings)
-        try:
-            verify(driver, settings)
-            g = fetch_subgraph(driver, flt, settings.database)
-        finally:
-            driver.close()
-    except GraphError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(code=1) from e
-    return compute(g)
+    return read_graph(lambda driver, database: fetch_subgraph(driver, flt, database))
 
 
 def _emit_json(result: Any) -> None:
@@ -89,9 +64,9 @@ def centrality_cmd(
 
     if by not in SORT_KEYS:
         raise typer.BadParameter(f"use one of: {', '.join(SORT_KEYS)}", param_hint="--by")
-    flt = _filter(types, since, until, min_articles, min_claims, kinds, include_reference)
-    listed = _filter(None, None, None, 1, 1, rank_kinds, False).kinds if rank_kinds else None
-    r = _run(flt, lambda g: centrality(g, sort_by=by, limit=limit, kinds=listed))
+    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
+    listed = subgraph_filter(None, None, None, 1, 1, rank_kinds, False).kinds if rank_kinds else None
+    r = centrality(_subgraph(flt), sort_by=by, limit=limit, kinds=listed)
     if as_json:
         return _emit_json(r)
     typer.echo(f"{r.node_count} entities, {r.edge_count} fact edges, {r.dyad_count} dyads; by {r.sort_by}")
@@ -115,8 +90,8 @@ def communities_cmd(
     """Louvain communities of entities reported together."""
     from graph.analytics.communities import communities
 
-    flt = _filter(types, since, until, min_articles, min_claims, kinds, include_reference)
-    r = _run(flt, lambda g: communities(g, limit=limit))
+    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
+    r = communities(_subgraph(flt), limit=limit)
     if as_json:
         return _emit_json(r)
     typer.echo(f"{r.community_count} communities over {r.node_count} entities; modularity {r.modularity:.3f}")
@@ -140,8 +115,8 @@ def balance_cmd(
     """Signed dyads, (un)balanced triangles, enemy-of-my-enemy candidates and blocs."""
     from graph.analytics.balance import balance
 
-    flt = _filter(types, since, until, min_articles, min_claims, kinds, include_reference)
-    r = _run(flt, lambda g: balance(g, limit=limit))
+    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
+    r = balance(_subgraph(flt), limit=limit)
     if as_json:
         return _emit_json(r)
     ratio = f"{r.balance_ratio:.2f}" if r.balance_ratio is not None else "n/a"

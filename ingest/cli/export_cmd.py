@@ -7,17 +7,15 @@ assembly module does not need to change.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from ingest.cli.graph_read import fail, read_graph, subgraph_filter
+
 FORMAT_HELP = "graphml | gexf | json | csv (a folder with nodes.csv + edges.csv) | plover (claims as events)"
-
-
-def _day(value: Optional[datetime]) -> Optional[date]:
-    return value.date() if value is not None else None
 
 
 def register(app: typer.Typer) -> None:
@@ -42,41 +40,24 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write the graph for Gephi/other tools, or the claims as PLOVER-style events."""
         from graph import export as ex
-        from graph.analytics.filters import SubgraphFilter
         from graph.analytics.pull import fetch_subgraph
-        from graph.driver import create_driver, verify
         from graph.errors import GraphError
-        from graph.settings import get_settings
 
         fmt = format.lower()
         if fmt not in ex.FORMATS:
             raise typer.BadParameter(f"{format!r}; use one of: {', '.join(ex.FORMATS)}", param_hint="--format")
-        settings = get_settings()
+        flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
+        if fmt == "plover":
+            cf = ex.ClaimFilter.from_subgraph_filter(flt, include_negated=include_negated)
+            # Written while the driver is open: the claims are read page by page.
+            n = read_graph(lambda driver, database: ex.write_plover(ex.iter_plover(driver, cf, database), out, cf))
+            typer.echo(f"wrote {n} claims as PLOVER-style events to {out}")
+            return
+        g = read_graph(lambda driver, database: fetch_subgraph(driver, flt, database))
         try:
-            flt = SubgraphFilter.build(
-                types=types,
-                since=_day(since),
-                until=_day(until),
-                min_articles=min_articles,
-                min_claims=min_claims,
-                kinds=kinds,
-                include_reference=include_reference,
-            )
-            driver = create_driver(settings)
-            try:
-                verify(driver, settings)
-                if fmt == "plover":
-                    cf = ex.ClaimFilter.from_subgraph_filter(flt, include_negated=include_negated)
-                    n = ex.write_plover(ex.iter_plover(driver, cf, settings.database), out, cf)
-                    typer.echo(f"wrote {n} claims as PLOVER-style events to {out}")
-                    return
-                g = fetch_subgraph(driver, flt, settings.database)
-            finally:
-                driver.close()
             files = ex.write_graph(g, fmt, out, flt)
-        except GraphError as e:
-            typer.echo(f"error: {e}", err=True)
-            raise typer.Exit(code=1) from e
+        except GraphError as e:  # e.g. a csv --out that is a file
+            raise fail(e) from e
         typer.echo(
             f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges as {fmt} to "
             + ", ".join(str(f) for f in files)

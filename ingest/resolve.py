@@ -872,8 +872,8 @@ class _Resolver:
                         out[person.id] = before.entity
                     break
                 prev = doc[i - 1]
-                if not (prev.lower_ in TITLE_WORDS or prev.lower_ in RANK_ABBREVIATIONS or prev.text in (".", ",")):
-                    break
+                if not (prev.lower_ in TITLE_WORDS or prev.lower_ in RANK_ABBREVIATIONS or prev.text == ","):
+                    break  # ("Gen." is one token; a lone "." ends the sentence before)
                 i -= 1
                 steps += 1
             if person.id in out or m.end_token >= n or self.texts[m.end_token] != ",":

@@ -306,3 +306,16 @@ def test_place_followed_by_its_country_gets_that_country(nlp: Language) -> None:
     assert palmyra.role == PLACE and country_of(palmyra.entity).id == "SYR"
     syria = one(ms, "Syria")  # still its own mention, for LOCATED_IN
     assert syria.entity.id == "SYR" and syria.role == PLACE
+
+
+def test_we_in_a_speakers_words_is_the_body_they_speak_for(nlp: Language) -> None:
+    text = (
+        '"We will not allow ISIL to keep its gains," said Col. John Dorrian, the CJTF-OIR spokesperson. '
+        'Gen. Joseph Votel, commander of U.S. Central Command said, "We have been clear."'
+    )
+    ms = run(nlp, text)
+    we = [m for m in ms if m.text == "We"]
+    assert [(m.entity.id, m.rule) for m in we] == [
+        ("org:global-coalition-against-daesh", "pronoun"),
+        ("org:centcom", "pronoun"),
+    ]

@@ -9,18 +9,20 @@ to sentences with GET /v1/relations/evidence?subject=&type=&object=.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import dataclasses
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 from starlette.concurrency import run_in_threadpool
 
 from api.dependencies import Filter, GraphDriver
 from api.errors import BadParameter
 from api.schemas import ErrorBody
-from graph.analytics.balance import balance
-from graph.analytics.centrality import centrality
-from graph.analytics.communities import communities
+from graph.analytics.balance import BalanceResult, balance
+from graph.analytics.centrality import CentralityResult, centrality
+from graph.analytics.communities import CommunitiesResult, communities
 from graph.analytics.filters import SubgraphFilter
 from graph.analytics.pull import afetch_subgraph
 from graph.errors import InvalidQuery
@@ -33,11 +35,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_ROWS, description="rows per list")]
 Seed = Annotated[int, Query(ge=0, le=2**31 - 1, description="random seed (Louvain, sampled betweenness)")]
 
 
-# --- response models (validated from graph.analytics' dataclasses) ---------------------
-
-
-class _FromAttributes(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+# --- response models -----------------------------------------------------------------
+# The result dataclasses of graph.analytics are the wire shape (one definition
+# of each field); the API adds the filter it applied.
 
 
 class FilterOut(BaseModel):
@@ -50,131 +50,18 @@ class FilterOut(BaseModel):
     include_reference: bool
 
 
-class EdgeRefOut(_FromAttributes):
-    """A fact edge a figure rests on; its claims: /v1/relations/evidence?subject=&type=&object=."""
-
-    subject: str
-    subject_name: str
-    type: str
-    object: str
-    object_name: str
-    claims: int
-    articles: int
-    sign: float
-    first_seen: str | None
-    last_seen: str | None
-    source: str
-
-
-class NodeCentralityOut(_FromAttributes):
-    id: str
-    name: str
-    kind: str | None
-    iso3: str | None
-    degree: int = Field(description="distinct counterparts")
-    strength: int = Field(description="claims on the entity's fact edges (a reference edge counts once)")
-    articles: int
-    pagerank: float
-    betweenness: float
-    edges: list[EdgeRefOut] = Field(description="the strongest incident fact edges")
-
-
-class CentralityOut(_FromAttributes):
-    nodes: list[NodeCentralityOut]
-    node_count: int
-    edge_count: int
-    dyad_count: int
-    sort_by: str
-    betweenness_sample: int | None = Field(description="pivots used when betweenness was sampled")
-    seed: int
+@pydantic_dataclass(frozen=True)
+class CentralityOut(CentralityResult):
     filter: FilterOut
 
 
-class MemberOut(_FromAttributes):
-    id: str
-    name: str
-    kind: str | None
-    iso3: str | None
-    strength: int
-
-
-class CommunityOut(_FromAttributes):
-    index: int
-    size: int
-    internal_weight: int
-    external_weight: int
-    members: list[MemberOut]
-    edges: list[EdgeRefOut]
-
-
-class CommunitiesOut(_FromAttributes):
-    communities: list[CommunityOut]
-    community_count: int
-    modularity: float
-    node_count: int
-    dyad_count: int
-    resolution: float
-    seed: int
+@pydantic_dataclass(frozen=True)
+class CommunitiesOut(CommunitiesResult):
     filter: FilterOut
 
 
-class DyadOut(_FromAttributes):
-    a: str
-    a_name: str
-    b: str
-    b_name: str
-    net: float = Field(description="sum of sign x claims over the pair's edges, both directions")
-    sign: int
-    weight: int
-    edges: list[EdgeRefOut]
-
-
-class TriangleOut(_FromAttributes):
-    nodes: list[str]
-    names: list[str]
-    pattern: str
-    balanced: bool
-    dyads: list[DyadOut]
-
-
-class EnemyOfEnemyOut(_FromAttributes):
-    a: str
-    a_name: str
-    c: str
-    c_name: str
-    common_enemies: list[str]
-    common_enemy_names: list[str]
-    ac_sign: int | None = Field(description="None: no edge; 0: neutral; -1: hostile")
-    dyads: list[DyadOut]
-
-
-class BlocOut(_FromAttributes):
-    index: int
-    members: list[str]
-    names: list[str]
-    positive_dyads: int
-    negative_dyads: int
-
-
-class BalanceOut(_FromAttributes):
-    dyad_count: int
-    positive_dyads: int
-    negative_dyads: int
-    neutral_dyads: int
-    triangle_count: int
-    balanced_count: int
-    unbalanced_count: int
-    patterns: dict[str, int]
-    balance_ratio: float | None
-    dyads: list[DyadOut]
-    unbalanced_triangles: list[TriangleOut]
-    balanced_triangles: list[TriangleOut]
-    enemy_of_enemy: list[EnemyOfEnemyOut]
-    blocs: list[BlocOut]
-    intra_bloc_negative: list[DyadOut]
-    inter_bloc_positive: list[DyadOut]
-    frustration: int
-    seed: int
+@pydantic_dataclass(frozen=True)
+class BalanceOut(BalanceResult):
     filter: FilterOut
 
 
@@ -204,7 +91,7 @@ async def centrality_route(
     driver, database = graph
     g = await afetch_subgraph(driver, flt, database)
     result = await run_in_threadpool(centrality, g, sort_by=by, limit=limit, kinds=listed, seed=seed)
-    return CentralityOut.model_validate({**_attrs(result), "filter": flt.describe()})
+    return CentralityOut(**_fields(result), filter=FilterOut(**flt.describe()))
 
 
 @router.get("/communities", response_model=CommunitiesOut, responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
@@ -219,7 +106,7 @@ async def communities_route(
     driver, database = graph
     g = await afetch_subgraph(driver, flt, database)
     result = await run_in_threadpool(communities, g, limit=limit, resolution=resolution, seed=seed)
-    return CommunitiesOut.model_validate({**_attrs(result), "filter": flt.describe()})
+    return CommunitiesOut(**_fields(result), filter=FilterOut(**flt.describe()))
 
 
 @router.get("/balance", response_model=BalanceOut, responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
@@ -229,9 +116,9 @@ async def balance_route(graph: GraphDriver, flt: Filter, limit: Limit = 20, seed
     driver, database = graph
     g = await afetch_subgraph(driver, flt, database)
     result = await run_in_threadpool(balance, g, limit=limit, seed=seed)
-    return BalanceOut.model_validate({**_attrs(result), "filter": flt.describe()})
+    return BalanceOut(**_fields(result), filter=FilterOut(**flt.describe()))
 
 
-def _attrs(result: object) -> dict[str, object]:
-    """Top-level fields of a result dataclass (nested ones validate from attributes)."""
-    return {name: getattr(result, name) for name in result.__dataclass_fields__}  # type: ignore[attr-defined]
+def _fields(result: Any) -> dict[str, Any]:
+    """The top-level fields of a result dataclass, as they are (not copied deep like asdict)."""
+    return {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}

@@ -34,6 +34,8 @@ import networkx as nx
 from graph.analytics.network import EdgeRef, dyads
 
 PATTERNS: tuple[str, ...] = ("+++", "+--", "++-", "---")
+# The patterns whose sign product is positive (see the module docstring).
+BALANCED_PATTERNS: frozenset[str] = frozenset({"+++", "+--"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +191,7 @@ def balance(
         ds = [_dyad(s, u, v, evidence_per_dyad), _dyad(s, v, w, evidence_per_dyad), _dyad(s, u, w, evidence_per_dyad)]
         pattern = _pattern([d.sign for d in ds])
         patterns[pattern] += 1
-        is_balanced = pattern in ("+++", "+--")
+        is_balanced = pattern in BALANCED_PATTERNS
         tri = Triangle(
             nodes=(u, v, w),
             names=tuple(s.nodes[x].get("name") or x for x in (u, v, w)),  # type: ignore[arg-type]
@@ -199,7 +201,7 @@ def balance(
         )
         (balanced if is_balanced else unbalanced).append(tri)
     total = sum(patterns.values())
-    balanced_n = patterns["+++"] + patterns["+--"]
+    balanced_n = sum(patterns[k] for k in BALANCED_PATTERNS)
 
     def tri_key(t: Triangle) -> tuple[float, tuple[str, str, str]]:
         return (-sum(abs(d.net) for d in t.dyads), t.nodes)

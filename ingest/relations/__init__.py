@@ -137,7 +137,7 @@ def extract_claims(
                 candidates.extend(event_locations(tok, index))
             if pos in ("VERB", "ADP"):
                 candidates.extend(membership_lists(tok, index))
-            if pos in ("NOUN", "PROPN"):
+            if pos in ("NOUN", "PROPN", "VERB"):
                 candidates.extend(nominal(tok, index))
         candidates.extend(locations(sent, index, country_of))
 

@@ -232,8 +232,13 @@ def _refusal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
 
 
 # --- nominal cues ----------------------------------------------------------------------
+NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "attr", "appos"})
+
+
 def nominal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    # the tagger sometimes calls a plural noun a verb ("U.S. airstrikes against"),
+    # its dependency label still says what it is
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS):
         return
     lemma = tok.lemma_.lower()
     cues = NOUN_CUES.get(lemma)

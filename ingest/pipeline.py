@@ -136,14 +136,13 @@ def extract_stage(
 
 def _unavailable(error: BaseException) -> bool:
     """Errors that mean the database is gone, not that this batch is bad."""
+    from neo4j import exceptions as neo4j_errors
+
     from graph.errors import Neo4jUnavailable
 
     if isinstance(error, (Neo4jUnavailable, ConnectionError)):
         return True
-    try:
-        from neo4j import exceptions as neo4j_errors
-    except ImportError:  # pragma: no cover - neo4j is a dependency
-        return False
+    # The loader lets the driver's own exceptions through, so they are named here.
     # TransientError here means the driver's own retries ran out (database
     # unavailable, leader gone): retrying article by article would fail too.
     return isinstance(

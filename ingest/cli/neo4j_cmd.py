@@ -4,7 +4,7 @@ and `geokg init` (the graph's constraints and indexes)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NoReturn, Optional
 
 import typer
 
@@ -18,7 +18,7 @@ neo4j_app = typer.Typer(
 )
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.secho(message, err=True, fg=typer.colors.RED)
     raise typer.Exit(1)
 
@@ -54,7 +54,6 @@ def start_cmd() -> None:
         st = server.start(settings, log=typer.echo)
     except Neo4jServerError as e:
         _fail(str(e))
-        return
     if settings.managed:
         typer.echo(f"Bolt: {st.uri}   Browser: {st.http_url}   user: {settings.user}")
         typer.echo(_password_hint(settings))
@@ -109,19 +108,14 @@ def init_cmd(
     """Create the graph's uniqueness constraints and indexes (running it twice is harmless)."""
     from graph.driver import create_driver, verify
     from graph.errors import GraphError
+    from graph.schema import ensure_schema
     from graph.settings import Neo4jSettings
 
     settings = Neo4jSettings()
     try:
-        from graph.schema import ensure_schema  # H5's module; imported late on purpose
-    except ImportError as e:
-        _fail(f"graph.schema.ensure_schema is not available yet ({e}).")
-        return
-    try:
         driver = create_driver(settings)
     except GraphError as e:
         _fail(str(e))
-        return
     try:
         verify(driver, settings)
         ensure_schema(driver, settings.database)

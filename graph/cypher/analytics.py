@@ -11,9 +11,16 @@ which also works for a date stored as a string or a datetime.
 
 from __future__ import annotations
 
+from graph.ontology import Polarity
+
 # The fact edges an analysis or export uses, one row per edge with both end
 # nodes. Parameters: see SubgraphFilter.cypher_params().
-SUBGRAPH = """
+def _kind(node: str) -> str:
+    """Cypher for a node's kind: its `kind` property, else its one label besides Entity."""
+    return f"coalesce({node}.kind, head([l IN labels({node}) WHERE l <> 'Entity']))"
+
+
+SUBGRAPH = f"""
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE type(r) IN $types
   AND ($include_reference OR coalesce(r.source, 'article') <> 'reference')
@@ -23,13 +30,9 @@ WHERE type(r) IN $types
        OR substring(toString(r.last_seen), 0, 10) >= $since)
   AND ($until IS NULL OR r.first_seen IS NULL
        OR substring(toString(r.first_seen), 0, 10) <= $until)
-  AND ($kinds IS NULL
-       OR (coalesce(a.kind, head([l IN labels(a) WHERE l <> 'Entity'])) IN $kinds
-           AND coalesce(b.kind, head([l IN labels(b) WHERE l <> 'Entity'])) IN $kinds))
-RETURN a {.id, .name, .iso3, .aliases,
-          kind: coalesce(a.kind, head([l IN labels(a) WHERE l <> 'Entity']))} AS subject,
-       b {.id, .name, .iso3, .aliases,
-          kind: coalesce(b.kind, head([l IN labels(b) WHERE l <> 'Entity']))} AS object,
+  AND ($kinds IS NULL OR ({_kind('a')} IN $kinds AND {_kind('b')} IN $kinds))
+RETURN a {{.id, .name, .iso3, .aliases, kind: {_kind('a')}}} AS subject,
+       b {{.id, .name, .iso3, .aliases, kind: {_kind('b')}}} AS object,
        type(r) AS type, r.claims AS claims, r.articles AS articles, r.outlets AS outlets,
        r.first_seen AS first_seen, r.last_seen AS last_seen, r.confidence AS confidence,
        coalesce(r.source, 'article') AS source
@@ -40,19 +43,19 @@ ORDER BY subject.id, type, object.id
 # both arguments. The date is the event date when the text gave one, else the
 # article's publication date. Parameters: $types (list), $since, $until (ISO
 # or null), $include_negated, $modalities (list or null: all), $skip, $limit.
-CLAIMS_FOR_EVENTS = """
+CLAIMS_FOR_EVENTS = f"""
 MATCH (art:Article)-[:ASSERTS]->(c:Claim)
 WHERE c.type IN $types
-  AND ($include_negated OR c.polarity <> 'negated')
+  AND ($include_negated OR c.polarity <> '{Polarity.NEGATED.value}')
   AND ($modalities IS NULL OR c.modality IN $modalities)
 WITH art, c, substring(toString(coalesce(c.event_date, art.published)), 0, 10) AS day
 WHERE ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until)
 MATCH (c)-[:SUBJECT]->(s:Entity)
 MATCH (c)-[:OBJECT]->(o:Entity)
-RETURN c {.*} AS claim,
-       art {.id, .url, .title, .outlet, .published, .license} AS article,
-       s {.id, .name, .iso3, kind: coalesce(s.kind, head([l IN labels(s) WHERE l <> 'Entity']))} AS subject,
-       o {.id, .name, .iso3, kind: coalesce(o.kind, head([l IN labels(o) WHERE l <> 'Entity']))} AS object,
+RETURN c {{.*}} AS claim,
+       art {{.id, .url, .title, .outlet, .published, .license}} AS article,
+       s {{.id, .name, .iso3, kind: {_kind('s')}}} AS subject,
+       o {{.id, .name, .iso3, kind: {_kind('o')}}} AS object,
        day
 ORDER BY day, art.id, c.sentence_index, c.id
 SKIP $skip LIMIT $limit

@@ -37,7 +37,7 @@ import networkx as nx
 from neo4j import AsyncDriver, Driver, RoutingControl
 
 from graph.analytics.filters import SubgraphFilter
-from graph.analytics.network import evidence_weight, iso_date
+from graph.analytics.network import edge_key, evidence_weight, iso_date
 from graph.cypher import analytics as cypher
 from graph.driver_errors import translate_errors
 from graph.errors import InvalidQuery
@@ -141,7 +141,7 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             "plover": e["plover"],
             "provenance": e["provenance"],
         }
-        key = e["type"] if e["provenance"] == "article" else f"{e['type']}/{e['provenance']}"
+        key = edge_key(e["type"], e["provenance"])
         out.add_edge(e["subject"], e["object"], key=key, **{k: v for k, v in attrs.items() if v is not None})
     return out
 

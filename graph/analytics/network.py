@@ -59,6 +59,13 @@ def add_entity(
     )
 
 
+def edge_key(rtype: str, source: str) -> str:
+    """The multigraph key of a fact edge. An article-derived edge and a reference
+    edge of one type may join the same pair (graph.cypher.write); the key keeps
+    them apart."""
+    return rtype if source == "article" else f"{rtype}/{source}"
+
+
 def add_fact(
     g: nx.MultiDiGraph,
     subject: str,
@@ -82,9 +89,7 @@ def add_fact(
     g.add_edge(
         subject,
         obj,
-        # An article-derived edge and a reference edge of one type may join the
-        # same pair (graph.cypher.write); the key keeps them apart.
-        key=rt.name if source == "article" else f"{rt.name}/{source}",
+        key=edge_key(rt.name, source),
         type=rt.name,
         sign=rt.sign,
         symmetric=rt.symmetric,

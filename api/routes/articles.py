@@ -4,6 +4,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from api.dependencies import Repo, get_resources, require_api_key
@@ -20,7 +21,6 @@ from api.schemas import (
     IngestResult,
     Page,
 )
-from pydantic import Field
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 

@@ -114,6 +114,13 @@ _FURNITURE_LINE = re.compile(
 _FURNITURE_MAX_LINE = 160
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
+_MILITARY_UNIT = re.compile(
+    # At least one descriptive word: a bare "3rd Battalion" names no one unit.
+    r"\b(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][A-Za-z]+\s+){1,3}"
+    r"(?:Wing|Squadron|Group|Battalion|Regiment|Brigade|Division|Fleet|Corps|Battery)"
+    r"|(?:Combined\s+)?(?:Joint\s+)?Task\s+Force\s+\d+|CTF[- ]\d+)\b"
+)
+
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her"})
 SPEECH_VERBS = frozenset(
     """say tell add state explain note write announce remark stress comment declare insist warn
@@ -492,6 +499,7 @@ class _Resolver:
                 continue
             self.one_ent(ent)
         self.locative_names()
+        self.military_units()
         self.bare_name_tokens()
         self.title_holders()
         self.personal_pronouns()
@@ -652,6 +660,16 @@ class _Resolver:
                 self.emit(geodata.city_entity(city, source="article"), rule, i, j, PLACE)
             elif word in ("near", "outside", "around"):
                 self.emit(Entity(id=_slug_id("place", span.text), name=span.text, kind=EntityKind.PLACE), "exact", i, j, PLACE)
+
+    def military_units(self) -> None:
+        """Numbered military units NER misses: "158th Fighter Wing", "3rd
+        Battalion", "Task Force 50", "CTF 50"."""
+        for m in _MILITARY_UNIT.finditer(self.doc.text):
+            span = self.doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is None or len(span) == 0 or self.in_furniture(span.start):
+                continue
+            name = span.text
+            self.emit(Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION), "exact", span.start, span.end, ACTOR)
 
     def organization(self, span: Span) -> None:
         text = span.text

@@ -319,3 +319,9 @@ def test_we_in_a_speakers_words_is_the_body_they_speak_for(nlp: Language) -> Non
         ("org:global-coalition-against-daesh", "pronoun"),
         ("org:centcom", "pronoun"),
     ]
+
+
+def test_numbered_military_units_are_organisations(nlp: Language) -> None:
+    ms = run(nlp, "Airmen from the 158th Fighter Wing joined CTF 50 on Tuesday.")
+    assert one(ms, "158th Fighter Wing").entity.kind == EntityKind.ORGANIZATION
+    assert one(ms, "CTF 50").entity.kind == EntityKind.ORGANIZATION

@@ -30,6 +30,7 @@ from graph.ontology import (
     Modality,
     Polarity,
 )
+from graph.schema import ARTICLE_TITLES_INDEX, ENTITY_NAMES_INDEX
 from graph.views import (
     ArticleDetail,
     ArticleSummary,
@@ -245,7 +246,7 @@ class Repository:
                 return Page[EntitySummary](items=[], total=0, limit=limit, offset=offset)
             total, items = await self._page(
                 q.SEARCH_ENTITIES, limit, offset,
-                index="entity_names", lucene=lucene, kind=kind, kinds=KIND_LABELS,
+                index=ENTITY_NAMES_INDEX, lucene=lucene, kind=kind, kinds=KIND_LABELS,
             )
             entities = [EntitySummary(**row["entity"], score=row["score"]) for row in items]
         else:
@@ -523,7 +524,7 @@ class Repository:
                 return Page[ArticleSummary](items=[], total=0, limit=limit, offset=offset)
             total, items = await self._page(
                 q.SEARCH_ARTICLES, limit, offset,
-                index=q.ARTICLE_FULLTEXT_INDEX, lucene=lucene, since=since, until=until,
+                index=ARTICLE_TITLES_INDEX, lucene=lucene, since=since, until=until,
             )
         else:
             total, items = await self._page(q.LIST_ARTICLES, limit, offset, since=since, until=until)

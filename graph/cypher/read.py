@@ -288,8 +288,6 @@ ORDER BY period, type
 
 # --- articles ----------------------------------------------------------------------------
 
-ARTICLE_FULLTEXT_INDEX = "article_titles"
-
 SEARCH_ARTICLES = f"""
 CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS a, score
 WHERE ($since IS NULL OR date(a.published) >= date($since))

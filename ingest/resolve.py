@@ -483,6 +483,7 @@ class _Resolver:
         items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
         items += [(s, e, "title-pattern", None) for s, e in extra_people]
         items += [(s, e, "merged", None) for s, e in merged]
+        self.military_units()  # first: NER often tags only part ("CTF" of "CTF 50")
         for start, end, kind, ent in sorted(items, key=lambda x: (x[0], -x[1])):
             if self.in_furniture(start):
                 continue
@@ -499,7 +500,6 @@ class _Resolver:
                 continue
             self.one_ent(ent)
         self.locative_names()
-        self.military_units()
         self.bare_name_tokens()
         self.title_holders()
         self.personal_pronouns()

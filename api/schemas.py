@@ -1,7 +1,8 @@
 """Request and response bodies of the API.
 
 Read responses are the `graph.views` models (their field names are the wire
-contract); this module adds the API's own envelopes and request bodies.
+contract; routes import them from there); this module holds the API's own
+envelopes, request bodies and limits.
 """
 
 from __future__ import annotations
@@ -12,24 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.cypher.guard import MAX_QUERY_CHARS
-from graph.views import (  # noqa: F401  (re-exported: the API's response models)
-    ArticleDetail,
-    ArticleSummary,
-    ClaimView,
-    CypherResult,
-    Edge,
-    EntityDetail,
-    EntitySummary,
-    Evidence,
-    GraphNode,
-    Page,
-    Path,
-    Paths,
-    ServerInfo,
-    Stats,
-    Subgraph,
-    Timeline,
-)
+from graph.views import ServerInfo
 
 MAX_LIMIT = 200
 MAX_OFFSET = 100_000

@@ -10,17 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from api.dependencies import Repo, get_resources, require_api_key
 from api.ingest_service import ingest_articles
 from api.resources import GraphResources
-from api.schemas import (
-    MAX_ARTICLES_PER_POST,
-    MAX_LIMIT,
-    MAX_OFFSET,
-    ArticleDetail,
-    ArticleIn,
-    ArticleSummary,
-    ErrorBody,
-    IngestResult,
-    Page,
-)
+from api.schemas import MAX_ARTICLES_PER_POST, MAX_LIMIT, MAX_OFFSET, ArticleIn, ErrorBody, IngestResult
+from graph.views import ArticleDetail, ArticleSummary, Page
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 

@@ -5,8 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from api.dependencies import Repo, get_api_settings, require_cypher_access
-from api.schemas import CypherRequest, CypherResult, ErrorBody
+from api.schemas import CypherRequest, ErrorBody
 from api.settings import ApiSettings
+from graph.views import CypherResult
 
 router = APIRouter(prefix="/v1", tags=["cypher"])
 

@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.dependencies import Repo, parse_types
-from api.schemas import MAX_LIMIT, MAX_OFFSET, EntityDetail, EntitySummary, ErrorBody, Page, Subgraph, Timeline
+from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
 from graph.ontology import EntityKind
 from graph.repository import MAX_DEPTH
+from graph.views import EntityDetail, EntitySummary, Page, Subgraph, Timeline
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
 

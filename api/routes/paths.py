@@ -5,8 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.dependencies import Repo, parse_types
-from api.schemas import ErrorBody, Paths
+from api.schemas import ErrorBody
 from graph.cypher.read import MAX_PATH_HOPS
+from graph.views import Paths
 
 router = APIRouter(prefix="/v1", tags=["paths"])
 

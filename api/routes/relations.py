@@ -7,7 +7,8 @@ from fastapi import APIRouter, Query
 
 from api.dependencies import Repo, parse_types
 from api.errors import BadParameter
-from api.schemas import MAX_LIMIT, MAX_OFFSET, Edge, ErrorBody, Evidence, Page
+from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
+from graph.views import Edge, Evidence, Page
 
 router = APIRouter(prefix="/v1/relations", tags=["relations"])
 

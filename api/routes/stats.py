@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.dependencies import Repo
-from api.schemas import Stats
+from graph.views import Stats
 
 router = APIRouter(prefix="/v1", tags=["stats"])
 

@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from graph.cypher.write import ATTRIBUTED_TO
 from graph.errors import InvalidQuery
 from graph.ontology import PROVENANCE_TYPES, RELATION_TYPES, EntityKind, UnknownRelationType, relation_type
 
 # Labels whose node counts /v1/stats reports.
 STAT_LABELS: tuple[str, ...] = ("Entity", *(k.value for k in EntityKind), "Article", "Claim")
-STAT_RELATIONSHIP_TYPES: tuple[str, ...] = (*RELATION_TYPES, *PROVENANCE_TYPES, "ATTRIBUTED_TO")
+# ATTRIBUTED_TO (claim -> speaker) is provenance the loader writes that
+# ontology.PROVENANCE_TYPES does not list; counted all the same.
+STAT_RELATIONSHIP_TYPES: tuple[str, ...] = tuple(
+    dict.fromkeys((*RELATION_TYPES, *PROVENANCE_TYPES, ATTRIBUTED_TO))
+)
 
 SYMMETRIC_TYPES: list[str] = [name for name, t in RELATION_TYPES.items() if t.symmetric]
 

@@ -566,7 +566,12 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
         # name modifies: "ISIL terrorists in Iraq", "Daesh fighters near Mosul"
         head = last
         preps_of = list(head.children)
-        if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and index.mention_at(head.head) is None:
+        if (
+            m.entity.kind in _LOCATED_ACTOR_KINDS  # not "a Florida highway near Gainesville"
+            and head.dep_ in ("compound", "amod", "nmod")
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and index.mention_at(head.head) is None
+        ):
             preps_of.extend(head.head.children)
         # "the city of Mosul in Iraq": the place noun carries the preposition
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:

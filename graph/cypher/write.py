@@ -137,11 +137,13 @@ def _recompute_facts(rtype: RelationType) -> str:
     Confidence is a noisy-or of the claim confidences, capped at 0.99: more
     independent reports raise it, none makes it certain.
     """
-    direction = (
-        "((c.subject_id = a.id AND c.object_id = b.id) "
-        "OR (c.subject_id = b.id AND c.object_id = a.id))"
+    # The pair's claims come from the claim_pair index (subject_id, object_id),
+    # one seek per stored direction, never from expanding a's claims: a hub
+    # entity has far too many for that.
+    reverse = (
+        "\n    UNION\n    MATCH (c:Claim) WHERE c.subject_id = b.id AND c.object_id = a.id RETURN c"
         if rtype.symmetric
-        else "(c.subject_id = a.id AND c.object_id = b.id)"
+        else ""
     )
     t = rtype.name
     return f"""
@@ -149,9 +151,10 @@ UNWIND $pairs AS p
 MATCH (a:Entity {{id: p.a}})
 MATCH (b:Entity {{id: p.b}})
 CALL (a, b) {{
-  OPTIONAL MATCH (a)<-[:SUBJECT|OBJECT]-(c:Claim)
-  WHERE c.type = '{t}' AND c.polarity = 'affirmed' AND c.modality IN $modalities
-    AND {direction}
+  CALL (a, b) {{
+    MATCH (c:Claim) WHERE c.subject_id = a.id AND c.object_id = b.id RETURN c{reverse}
+  }}
+  WITH c WHERE c.type = '{t}' AND c.polarity = 'affirmed' AND c.modality IN $modalities
   OPTIONAL MATCH (art:Article)-[:ASSERTS]->(c)
   RETURN count(DISTINCT c) AS claims,
          count(DISTINCT art) AS articles,

@@ -1,5 +1,5 @@
-"""FastAPI dependencies: settings, the repository, the API key, type filters,
-and the driver and subgraph filter of the analytics and export routes."""
+"""FastAPI dependencies: settings, the repository, the API key, type and edge
+filters, and the driver and subgraph filter of the analytics and export routes."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from api.settings import ApiSettings
 from graph.analytics.filters import SubgraphFilter
 from graph.errors import InvalidQuery
 from graph.ontology import UnknownRelationType, relation_type
-from graph.repository import Repository
+from graph.repository import EdgeFilter, Repository
 
 
 def get_api_settings(request: Request) -> ApiSettings:
@@ -73,6 +73,20 @@ def parse_types(types: str | None) -> list[str] | None:
 
 
 Repo = Annotated[Repository, Depends(get_repository)]
+
+
+def edge_filter(
+    since: Annotated[date | None, Query(description="keep edges last seen on or after this date")] = None,
+    until: Annotated[date | None, Query(description="keep edges first seen on or before this date")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    min_articles: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    include_reference: Annotated[bool, Query(description="keep the reference backbone (borders, capitals)")] = True,
+) -> EdgeFilter:
+    """The evidence filters of /v1/relations and neighbourhoods."""
+    return EdgeFilter(since, until, min_confidence, min_articles, include_reference)
+
+
+EdgeFilters = Annotated[EdgeFilter, Depends(edge_filter)]
 
 
 # --- the analytics and export routes' driver and filter -------------------------------

@@ -13,6 +13,7 @@ import base64
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -148,6 +149,29 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, neo4j.spatial.Point):
         return {"srid": value.srid, "coordinates": list(value)}
     return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeFilter:
+    """Which fact edges a neighbourhood or relations query keeps. Reference
+    (backbone) edges have no counts or dates: they are kept or dropped as a
+    whole by `include_reference`."""
+
+    since: date | None = None  # last seen on or after
+    until: date | None = None  # first seen on or before
+    min_confidence: float | None = None
+    min_articles: int | None = None
+    include_reference: bool = True
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "since": self.since,
+            "until": self.until,
+            "min_confidence": self.min_confidence,
+            "min_articles": self.min_articles,
+            "include_reference": self.include_reference,
+            "symmetric": q.SYMMETRIC_TYPES,
+        }
 
 
 class Repository:
@@ -299,17 +323,6 @@ class Repository:
             **row,
         )
 
-    @staticmethod
-    def _edge_filters(
-        since: date | None, until: date | None, min_confidence: float | None,
-        min_articles: int | None, include_reference: bool,
-    ) -> dict[str, Any]:
-        return {
-            "since": since, "until": until, "min_confidence": min_confidence,
-            "min_articles": min_articles, "include_reference": include_reference,
-            "symmetric": q.SYMMETRIC_TYPES,
-        }
-
     async def neighbourhood(
         self,
         entity_id: str,
@@ -317,11 +330,7 @@ class Repository:
         depth: int = 1,
         types: Sequence[str] | None = None,
         direction: Direction = "both",
-        since: date | None = None,
-        until: date | None = None,
-        min_confidence: float | None = None,
-        min_articles: int | None = None,
-        include_reference: bool = True,
+        filters: EdgeFilter = EdgeFilter(),
         limit: int = 100,
     ) -> Subgraph:
         """The entity and the fact edges around it, breadth first up to `depth`
@@ -335,7 +344,7 @@ class Repository:
         if limit < 1:
             raise InvalidQuery("limit must be at least 1")
         hop = q.neighbourhood_hop(types)  # validates the types
-        params = self._edge_filters(since, until, min_confidence, min_articles, include_reference)
+        params = filters.params()
         cap = min(HOP_ROWS_MAX, max(limit, 1) * HOP_ROWS_PER_NODE)
 
         # One transaction for the lookup and every hop: one round of BEGIN/COMMIT.
@@ -380,17 +389,13 @@ class Repository:
         subject: str | None = None,
         object: str | None = None,
         types: Sequence[str] | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        min_confidence: float | None = None,
-        min_articles: int | None = None,
-        include_reference: bool = True,
+        filters: EdgeFilter = EdgeFilter(),
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Edge]:
         """Fact edges, most attested first. A symmetric type matches a
         subject/object pair either way round."""
-        params = self._edge_filters(since, until, min_confidence, min_articles, include_reference)
+        params = filters.params()
         params.update(subject=subject, object=object)
         anchor = subject or object
         if anchor is not None:

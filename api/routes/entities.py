@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.dependencies import Repo, parse_types
+from api.dependencies import EdgeFilters, Repo, parse_types
 from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
 from graph.ontology import EntityKind
 from graph.repository import MAX_DEPTH
@@ -33,14 +32,10 @@ async def search_entities(
 async def neighborhood(
     repo: Repo,
     entity_id: str,
+    filters: EdgeFilters,
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
     types: Annotated[str | None, Query(description="comma-separated relation types", max_length=1000)] = None,
     direction: Literal["out", "in", "both"] = "both",
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
-    min_articles: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
-    include_reference: bool = True,
     limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURHOOD_NODES, description="max nodes")] = 100,
 ) -> Subgraph:
     """The entity and its fact edges up to `depth` hops: nodes + edges for a graph view.
@@ -50,11 +45,7 @@ async def neighborhood(
         depth=depth,
         types=parse_types(types),
         direction=direction,
-        since=since,
-        until=until,
-        min_confidence=min_confidence,
-        min_articles=min_articles,
-        include_reference=include_reference,
+        filters=filters,
         limit=limit,
     )
 

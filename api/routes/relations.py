@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.dependencies import Repo, parse_types
+from api.dependencies import EdgeFilters, Repo, parse_types
 from api.errors import BadParameter
 from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
 from graph.views import Edge, Evidence, Page
@@ -18,14 +17,10 @@ Id = Annotated[str, Query(min_length=1, max_length=500)]
 @router.get("", response_model=Page[Edge], responses={404: {"model": ErrorBody}})
 async def relations(
     repo: Repo,
+    filters: EdgeFilters,
     subject: Annotated[str | None, Query(max_length=500)] = None,
     object: Annotated[str | None, Query(max_length=500)] = None,
     type: Annotated[str | None, Query(description="comma-separated relation types", max_length=1000)] = None,
-    since: date | None = None,
-    until: date | None = None,
-    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
-    min_articles: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
-    include_reference: bool = True,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Page[Edge]:
@@ -34,11 +29,7 @@ async def relations(
         subject=subject,
         object=object,
         types=parse_types(type),
-        since=since,
-        until=until,
-        min_confidence=min_confidence,
-        min_articles=min_articles,
-        include_reference=include_reference,
+        filters=filters,
         limit=limit,
         offset=offset,
     )

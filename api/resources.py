@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any
+from typing import TYPE_CHECKING
 
 from neo4j import AsyncDriver, Driver
 
@@ -15,6 +15,10 @@ from graph.driver import create_async_driver, create_driver
 from graph.errors import GraphError
 from graph.repository import Repository
 from graph.settings import Neo4jSettings
+
+if TYPE_CHECKING:
+    # Only for the annotation: spaCy loads on the first POST /v1/articles, not at start.
+    from ingest.extract import Extractor
 
 
 class GraphResources:
@@ -25,7 +29,7 @@ class GraphResources:
         self._driver_error: GraphError | None = None
         self._lock = asyncio.Lock()
         self._sync_driver: Driver | None = None
-        self._extractor: Any = None
+        self._extractor: Extractor | None = None
         self._sync_lock = threading.Lock()
         # One ingest at a time per process: the spaCy pipeline is shared and
         # not meant for concurrent use, and the CPU is the bottleneck anyway.
@@ -65,7 +69,7 @@ class GraphResources:
                 self._sync_driver = create_driver(self.settings)
             return self._sync_driver
 
-    def extractor(self) -> Any:
+    def extractor(self) -> Extractor:
         """The ingest Extractor, loaded once per process on first use."""
         with self._sync_lock:
             if self._extractor is None:

@@ -23,7 +23,7 @@ from api.schemas import ErrorBody
 from graph.analytics.balance import BalanceResult, balance
 from graph.analytics.centrality import CentralityResult, centrality
 from graph.analytics.communities import CommunitiesResult, communities
-from graph.analytics.filters import SubgraphFilter
+from graph.analytics.filters import entity_kinds
 from graph.analytics.pull import afetch_subgraph
 from graph.errors import InvalidQuery
 
@@ -85,7 +85,7 @@ async def centrality_route(
     claim-weighted fact graph; betweenness is sampled above 500 entities.
     `kinds` cuts the graph (both ends); `rank_kinds` only picks who is listed."""
     try:
-        listed = SubgraphFilter.build(kinds=[rank_kinds]).kinds if rank_kinds else None
+        listed = entity_kinds([rank_kinds]) if rank_kinds else None
     except InvalidQuery as e:
         raise BadParameter(f"rank_kinds: {e}") from e
     driver, database = graph

@@ -34,7 +34,9 @@ def _types(names: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(sorted(set(out)))
 
 
-def _kinds(names: Iterable[str] | None) -> tuple[str, ...] | None:
+def entity_kinds(names: Iterable[str] | None) -> tuple[str, ...] | None:
+    """Entity kind names ("country", "City,Person") as ontology kinds, sorted;
+    None for none. InvalidQuery names the valid kinds."""
     if names is None:
         return None
     by_lower = {k.value.lower(): k.value for k in EntityKind}
@@ -102,7 +104,7 @@ class SubgraphFilter:
             until=until,
             min_articles=min_articles,
             min_claims=min_claims,
-            kinds=_kinds(kinds),
+            kinds=entity_kinds(kinds),
             include_reference=include_reference,
         )
 

@@ -61,11 +61,16 @@ def centrality_cmd(
 ) -> None:
     """The most central entities."""
     from graph.analytics.centrality import SORT_KEYS, centrality
+    from graph.analytics.filters import entity_kinds
+    from graph.errors import InvalidQuery
 
     if by not in SORT_KEYS:
         raise typer.BadParameter(f"use one of: {', '.join(SORT_KEYS)}", param_hint="--by")
     flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
-    listed = subgraph_filter(None, None, None, 1, 1, rank_kinds, False).kinds if rank_kinds else None
+    try:
+        listed = entity_kinds(rank_kinds)
+    except InvalidQuery as e:
+        raise typer.BadParameter(str(e), param_hint="--rank-kind") from e
     r = centrality(_subgraph(flt), sort_by=by, limit=limit, kinds=listed)
     if as_json:
         return _emit_json(r)

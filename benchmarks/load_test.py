@@ -272,8 +272,11 @@ def main() -> None:
             ingest = start_ingest(args.corpus.resolve(), args.articles, work)
             print(f"ingest started (pid {ingest.pid}): {args.corpus.name}" + (f", first {args.articles}" if args.articles else ""))
         began = time.monotonic()
+        load_before = os.getloadavg()[0]
         results = asyncio.run(load(base, args.duration, args.rate, args.max_in_flight, args.timeout))
         print_results(results, args.duration, args.rate)
+        # The machine may be shared: latencies mean little without how busy it was.
+        print(f"machine: {os.cpu_count()} CPUs, 1-min load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
         if ingest is not None:
             running = ingest.poll() is None
             print(f"\ningest {'still running' if running else 'finished'} when the load ended ({time.monotonic() - began:.0f} s)")

@@ -53,7 +53,8 @@ class CentralityResult:
 def pagerank(p: nx.Graph, damping: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict[str, float]:
     """Weighted PageRank of an undirected graph with edge attribute `weight`.
 
-    Power iteration with a uniform teleport. Every node of a `dyads` projection
+    Written here because networkx's own `pagerank` needs SciPy, which geokg
+    does not otherwise depend on. Power iteration with a uniform teleport. Every node of a `dyads` projection
     has at least one edge, but isolated nodes are handled (their rank is
     spread uniformly) so the function is safe on any graph. Sums to 1.
     """

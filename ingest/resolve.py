@@ -411,7 +411,8 @@ class _Resolver:
         words = [t.text for t in doc[start:end]]
         if not words or not any(w[:1].isupper() for w in words):
             return
-        name = " ".join(words)
+        # The name as written ("al-Kuwaiti", not "al - Kuwaiti"), one space between words.
+        name = " ".join(doc[start:end].text.split())
         if name in self.gaz.phrases:  # a country/org name NER called a person
             key = self.gaz.phrases[name]
             entry = self.gaz.entry(key)
@@ -479,16 +480,21 @@ class _Resolver:
         self.person_texts = {e.text for e in ents if e.label_ == "PERSON"}
         extra_people = self.title_pattern_people(ents)
         merged = self.split_names(ents)
+        nisba = self.nisba_names(ents)
         self.find_qualifiers(ents)
         items: list[tuple[int, int, str, Span | None]] = [(e.start, e.end, "ent", e) for e in ents]
         items += [(s, e, "title-pattern", None) for s, e in extra_people]
         items += [(s, e, "merged", None) for s, e in merged]
+        items += [(s, e, "nisba", None) for s, e in nisba]
         self.military_units()  # first: NER often tags only part ("CTF" of "CTF 50")
         for start, end, kind, ent in sorted(items, key=lambda x: (x[0], -x[1])):
             if self.in_furniture(start):
                 continue
             if kind == "title-pattern":
                 self.person(start, end, rule="title-pattern")
+                continue
+            if kind == "nisba":
+                self.person(start, end)
                 continue
             if kind == "merged":
                 self.merged_name(start, end, merged[(start, end)])
@@ -526,7 +532,48 @@ class _Resolver:
             if before is not None and self._splits_state(before) and org[0].is_title:
                 out[(before.start, org.end)] = before
                 self.merged_parts.update({(org.start, org.end), (before.start, before.end)})
+        self._demonym_led_names(ents, out)
         return out
+
+    def nisba_names(self, ents: list[Span]) -> list[tuple[int, int]]:
+        """'Abu Jandal al-Kuwaiti': the ruler fixes the demonym 'Kuwaiti' before NER,
+        cutting the person's name after 'al-'. A person name ending in 'al-'/'el-'
+        and the demonym glued to it are one name (no mention of Kuwait)."""
+        doc = self.doc
+        by_start = {e.start: e for e in ents}
+        out: list[tuple[int, int]] = []
+        for e in ents:
+            if e.label_ != "PERSON" or e.end >= len(doc) or len(e) < 2:
+                continue
+            if e[-1].text not in ("-", "‐") or e[-2].lower_ not in ("al", "el", " al-", "el-") or e[-1].whitespace_:
+                continue
+            d = by_start.get(e.end)
+            entry = self.gaz.entry(d.ent_id_) if d is not None and d.ent_id_ else None
+            if d is None or entry is None or entry.kind != EntryKind.DEMONYM:
+                continue
+            out.append((e.start, d.end))
+            self.merged_parts.update({(e.start, e.end), (d.start, d.end)})
+        return out
+
+    def _demonym_led_names(self, ents: list[Span], out: dict[tuple[int, int], Span]) -> None:
+        """'Syrian Arab Coalition', 'Syrian National Coalition': a demonym, capitalised
+        words NER left untagged, then a name that alone means something else (the
+        contextual 'Coalition' is the anti-ISIL coalition) form one organisation."""
+        for e in ents:
+            entry = self.gaz.entry(e.ent_id_) if e.ent_id_ else None
+            if entry is None or not entry.context or not e[0].is_title:
+                continue
+            k = e.start
+            while k > 0 and k - 1 not in self.in_ent and self.titlecase[k - 1] and self.pos[k - 1] == "PROPN":
+                k -= 1
+            demonym = next((d for d in ents if d.end == k and d.ent_id_), None)
+            if demonym is None or (demonym.start, demonym.end) in self.merged_parts:
+                continue
+            d_entry = self.gaz.entry(demonym.ent_id_)
+            if d_entry is None or d_entry.kind != EntryKind.DEMONYM or any(a == demonym.start for a, _ in out):
+                continue
+            out[(demonym.start, e.end)] = demonym
+            self.merged_parts.update({(e.start, e.end), (demonym.start, demonym.end)})
 
     def _splits_state(self, ent: Span) -> bool:
         entry = self.gaz.entry(ent.ent_id_) if ent.ent_id_ else None

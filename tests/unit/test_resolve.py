@@ -325,3 +325,18 @@ def test_numbered_military_units_are_organisations(nlp: Language) -> None:
     ms = run(nlp, "Airmen from the 158th Fighter Wing joined CTF 50 on Tuesday.")
     assert one(ms, "158th Fighter Wing").entity.kind == EntityKind.ORGANIZATION
     assert one(ms, "CTF 50").entity.kind == EntityKind.ORGANIZATION
+
+
+def test_nisba_demonym_is_part_of_a_persons_name(nlp: Language) -> None:
+    mentions = run(nlp, "On Monday, Abu Jandal al-Kuwaiti, a militant commander, was killed near the dam.")
+    person = one(mentions, "Abu Jandal al-Kuwaiti")
+    assert person.entity.kind == EntityKind.PERSON
+    assert not [m for m in mentions if m.entity.kind == EntityKind.COUNTRY]
+
+
+def test_demonym_led_coalition_name_is_its_own_organisation(nlp: Language) -> None:
+    mentions = run(nlp, "ISIL fighters fled. The SDF, which includes the Syrian Arab Coalition, advanced on the town.")
+    coalition = one(mentions, "Syrian Arab Coalition")
+    assert coalition.entity.kind == EntityKind.ORGANIZATION
+    assert coalition.entity.id != "org:global-coalition-against-daesh"
+    assert not find(mentions, "Syrian")

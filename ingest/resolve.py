@@ -509,6 +509,7 @@ class _Resolver:
         self.bare_name_tokens()
         self.title_holders()
         self.personal_pronouns()
+        self.appositive_titles()
         return sorted(self.out, key=lambda m: (m.start_char, m.end_char))
 
     def split_names(self, ents: list[Span]) -> dict[tuple[int, int], Span]:
@@ -837,6 +838,67 @@ class _Resolver:
                 i += k - 1
                 break
             i += 1
+
+    def appositive_titles(self) -> None:
+        """A title set off by a comma next to a named person is another mention of
+        that person: "Minister for the Middle East, Tobias Ellwood, said",
+        "Tobias Ellwood, Minister for the Middle East, welcomes". Only titles that
+        hold no other mention: "commander of U.S. Central Command" keeps its
+        organisation (relation extraction reads the office from it)."""
+        doc = self.doc
+        n = len(doc)
+        named = [m for m in self.out if m.entity.kind == EntityKind.PERSON and m.rule in ("exact", "title-pattern")]
+        for m in named:
+            if m.start_token >= 2 and self.texts[m.start_token - 1] == ",":
+                span = self._title_phrase_before(m.start_token - 1)
+                if span is not None:
+                    self.emit(m.entity, "title-holder", span[0], span[1], ACTOR)
+            if m.end_token + 1 < n and self.texts[m.end_token] == ",":
+                span = self._title_phrase_after(m.end_token + 1)
+                if span is not None:
+                    self.emit(m.entity, "title-holder", span[0], span[1], ACTOR)
+
+    def _title_word(self, k: int) -> bool:
+        """A word a title phrase is made of: a title word, a capitalised word no
+        mention covers, or a connective inside it ("Minister for the Middle East")."""
+        if k in self.covered or self.texts[k] in self.vessel_names:
+            return False
+        w = self.lowers[k]
+        return w in TITLE_WORDS or w in ("for", "of", "the", "and") or (self.titlecase[k] and self.pos[k] in ("PROPN", "NOUN", "ADJ"))
+
+    def _title_phrase(self, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and self.lowers[start] in ("for", "of", "and"):
+            start += 1
+        while end > start and self.lowers[end - 1] in ("for", "of", "the", "and"):
+            end -= 1
+        words = self.lowers[start:end]
+        if not 1 <= end - start <= 8 or not any(w in TITLE_HEADS for w in words):
+            return None
+        first = start + 1 if words[0] in ("the", "a", "an") else start
+        if first >= end or not self.titlecase[first]:
+            return None  # "said the minister" or a lower-case description is not a title
+        if self.sentence_index(start) != self.sentence_index(end - 1):
+            return None
+        return start, end
+
+    def _title_phrase_before(self, comma: int) -> tuple[int, int] | None:
+        """The title that ends at `comma` and starts a line, a sentence or a clause."""
+        k = comma
+        while k > 0 and comma - k < 8 and self._title_word(k - 1) and "\n" not in self.texts[k - 1]:
+            k -= 1
+        at_start = k == 0 or "\n" in self.texts[k - 1] or k in self.sent_starts or self.texts[k - 1] in (",", ":", "\u201c", '"')
+        return self._title_phrase(k, comma) if at_start and k < comma else None
+
+    def _title_phrase_after(self, start: int) -> tuple[int, int] | None:
+        """The title right after a name and a comma, up to the next punctuation or
+        lower-case word that is not part of it ("..., Minister for the Middle East welcomes")."""
+        k = start
+        n = len(self.doc)
+        while k < n and k - start < 9 and self._title_word(k) and "\n" not in self.texts[k]:
+            k += 1
+        if k < n and self.texts[k] not in (",", ".", ";", ":", "\u201d", '"') and self.pos[k] not in ("VERB", "AUX", "PUNCT", "SPACE"):
+            return None  # the phrase runs on into something that is not a title
+        return self._title_phrase(start, k)
 
     def _title_can_start(self, i: int, demonym_ends: set[int]) -> bool:
         """A title reference starts after "the", after "the" + a demonym ("the

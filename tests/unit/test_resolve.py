@@ -340,3 +340,16 @@ def test_demonym_led_coalition_name_is_its_own_organisation(nlp: Language) -> No
     assert coalition.entity.kind == EntityKind.ORGANIZATION
     assert coalition.entity.id != "org:global-coalition-against-daesh"
     assert not find(mentions, "Syrian")
+
+
+def test_title_set_off_by_a_comma_is_a_mention_of_the_person(nlp: Language) -> None:
+    before = run(nlp, "Minister for the Middle East, Tobias Ellwood, responds to the attack.")
+    title = one(before, "Minister for the Middle East")
+    assert (title.rule, title.entity.id) == ("title-holder", one(before, "Tobias Ellwood").entity.id)
+    after = run(nlp, "Tobias Ellwood, Minister for the Middle East welcomes the news.")
+    assert one(after, "Minister for the Middle East").entity.id == one(after, "Tobias Ellwood").entity.id
+    # A title that names a body keeps the body's mention; a list of names holds no title.
+    votel = run(nlp, 'Gen. Joseph Votel, commander of U.S. Central Command said, "We will win."')
+    assert one(votel, "U.S. Central Command").entity.kind == EntityKind.ORGANIZATION
+    names = run(nlp, "He met Boris Johnson, Ban Ki-moon, and Barack Obama in London.")
+    assert not [m for m in names if m.rule == "title-holder"]

@@ -4,9 +4,8 @@ filters, and the driver and subgraph filter of the analytics and export routes."
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
-
 from datetime import date
+from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 from neo4j import AsyncDriver
@@ -15,8 +14,8 @@ from api.errors import ApiKeyInvalid, ApiKeyMissing, BadParameter, WritesDisable
 from api.resources import GraphResources
 from api.settings import ApiSettings
 from graph.analytics.filters import SubgraphFilter
+from graph.cypher.read import parse_relation_types
 from graph.errors import InvalidQuery
-from graph.ontology import UnknownRelationType, relation_type
 from graph.repository import EdgeFilter, Repository
 
 
@@ -59,16 +58,10 @@ def require_cypher_access(
 
 def parse_types(types: str | None) -> list[str] | None:
     """`types=ATTACKS,SUPPLIES_ARMS` as validated vocabulary names (422 otherwise)."""
-    if types is None or not types.strip():
-        return None
-    names: list[str] = []
-    for raw in types.split(","):
-        if not raw.strip():
-            continue
-        try:
-            names.append(relation_type(raw.strip()).name)
-        except UnknownRelationType as e:
-            raise BadParameter(f"types: {e}") from e
+    try:
+        names = parse_relation_types([types or ""])
+    except InvalidQuery as e:
+        raise BadParameter(f"types: {e}") from e
     return names or None
 
 

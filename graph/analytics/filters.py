@@ -12,26 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
+from graph.cypher.read import parse_relation_types
 from graph.errors import InvalidQuery
-from graph.ontology import RELATION_TYPES, EntityKind, UnknownRelationType, relation_type
+from graph.ontology import RELATION_TYPES, EntityKind
 
 
 def _types(names: Iterable[str] | None) -> tuple[str, ...]:
     if names is None:
         return tuple(sorted(RELATION_TYPES))
-    out: list[str] = []
-    for raw in names:
-        for name in str(raw).split(","):  # "ATTACKS,FIGHTS" and repeated params both work
-            name = name.strip()
-            if not name:
-                continue
-            try:
-                out.append(relation_type(name).name)
-            except UnknownRelationType as e:
-                raise InvalidQuery(str(e)) from e
+    out = parse_relation_types(names)  # "ATTACKS,FIGHTS" and repeated params both work
     if not out:
         raise InvalidQuery("types is empty; leave it out to use every relation type")
-    return tuple(sorted(set(out)))
+    return tuple(sorted(out))
 
 
 def entity_kinds(names: Iterable[str] | None) -> tuple[str, ...] | None:

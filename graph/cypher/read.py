@@ -30,21 +30,28 @@ SYMMETRIC_TYPES: list[str] = [name for name, t in RELATION_TYPES.items() if t.sy
 MAX_PATH_HOPS = 6
 
 
-def relation_type_names(types: Iterable[str] | None) -> list[str]:
-    """Validated, canonical (upper-case, de-duplicated) relation type names;
-    every fact type when `types` is None or empty. InvalidQuery for a name
-    outside the vocabulary."""
-    if not types:
-        return list(RELATION_TYPES)
+def parse_relation_types(types: Iterable[str]) -> list[str]:
+    """Relation type names as given by a user ("attacks", "ATTACKS,FIGHTS",
+    repeated), validated and canonical: upper-case, in order, each once; blank
+    parts are ignored, so the list may be empty. InvalidQuery for a name
+    outside the vocabulary. The one parser of type lists (API, analytics, CLI)."""
     names: list[str] = []
     for raw in types:
-        try:
-            name = relation_type(raw.strip()).name
-        except UnknownRelationType as e:
-            raise InvalidQuery(str(e)) from e
-        if name not in names:
-            names.append(name)
+        for part in str(raw).split(","):
+            if not part.strip():
+                continue
+            try:
+                name = relation_type(part.strip()).name
+            except UnknownRelationType as e:
+                raise InvalidQuery(str(e)) from e
+            if name not in names:
+                names.append(name)
     return names
+
+
+def relation_type_names(types: Iterable[str] | None) -> list[str]:
+    """`parse_relation_types`, or every fact type when `types` names none."""
+    return parse_relation_types(types or ()) or list(RELATION_TYPES)
 
 
 def relationship_filter(types: Iterable[str] | None) -> str:

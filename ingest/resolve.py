@@ -82,6 +82,14 @@ MOTION_WORDS = frozenset(
     "head headed heading tour toured".split()
 )
 
+# "the liberation of X", "the city of X": X is a place. Lemmas.
+PLACE_OF_NOUNS = frozenset(
+    """liberation recapture retaking capture siege fall encirclement isolation outskirts occupation city town
+    village province district governorate residents suburb suburbs centre center""".split()
+)
+# Verbs whose object (or passive subject) is a place: "liberate Sinjar", "isolate Raqqah".
+PLACE_VERBS = frozenset("liberate recapture retake besiege encircle isolate storm overrun".split())
+
 # Words that are titles, not names: stripped from the front of person names,
 # and used to find names NER missed ("Ambassador ... Khazar Ibrahim").
 TITLE_WORDS = frozenset(
@@ -477,6 +485,7 @@ class _Resolver:
             if w in STRICT_PLACE_PREPS and self.pos[i + 1] == "PROPN"
         }
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        self.place_words |= {e.text for e in ents if e.label_ in ("ORG", "NORP") and len(e) == 1 and self.place_context(e, e.label_)}
         self.person_texts = {e.text for e in ents if e.label_ == "PERSON"}
         extra_people = self.title_pattern_people(ents)
         merged = self.split_names(ents)
@@ -625,7 +634,9 @@ class _Resolver:
             return
         if label in ("PERSON", "ORG", "NORP", "LANGUAGE") and self.misread_city(span, label):
             return
-        if label in ("PERSON", "ORG") and len(span) <= 3 and (self.after_place_preposition(span) or self.named_as_place_elsewhere(span)):
+        if label in ("PERSON", "ORG", "NORP") and len(span) <= 3 and (
+            self.after_place_preposition(span) or self.named_as_place_elsewhere(span) or self.place_context(span, label)
+        ):
             self.place(span, "GPE")  # "in Sinjar" tagged ORG; "Sinjar has been liberated" after "Mount Sinjar"
             return
         if label == "LANGUAGE":
@@ -669,6 +680,21 @@ class _Resolver:
         if len(span) != 1 or span.text in self.name_parts or span.text in self.people:
             return False
         return span.text in self.place_words
+
+    def place_context(self, span: Span, label: str) -> bool:
+        """Syntax that takes only a place, for a name NER tagged ORG or NORP: a later
+        conjunct after a place preposition ("in Qamenas, Sarmin and Talamenes"); the object of liberating or besieging ("the liberation of
+        Sinjar", "Sinjar has been liberated", "isolate Raqqah", "the city of X")."""
+        if label not in ("ORG", "NORP") or span.text in self.name_parts or span.text in self.people:
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head is not root:  # only lists, not appositions
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in STRICT_PLACE_PREPS and root is not span.root:
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_OF_NOUNS:
+            return True
+        return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in PLACE_VERBS
 
     def after_place_preposition(self, span: Span) -> bool:
         if span.text in self.name_parts or span.text in self.people:

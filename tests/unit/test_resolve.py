@@ -353,3 +353,12 @@ def test_title_set_off_by_a_comma_is_a_mention_of_the_person(nlp: Language) -> N
     assert one(votel, "U.S. Central Command").entity.kind == EntityKind.ORGANIZATION
     names = run(nlp, "He met Boris Johnson, Ban Ki-moon, and Barack Obama in London.")
     assert not [m for m in names if m.rule == "title-holder"]
+
+
+def test_names_in_place_only_syntax_are_places(nlp: Language) -> None:
+    liberated = run(nlp, "The minister welcomed the liberation of Sinjar. Sinjar has been liberated by local forces.")
+    assert [m.role for m in find(liberated, "Sinjar")] == [PLACE, PLACE]
+    assert all(m.entity.kind in (EntityKind.CITY, EntityKind.PLACE) for m in find(liberated, "Sinjar"))
+    listed = run(nlp, "The attacks in Qamenas, Sarmin and Talamenes show the cruelty of the regime.")
+    for name in ("Qamenas", "Sarmin"):
+        assert one(listed, name).entity.kind in (EntityKind.CITY, EntityKind.PLACE)

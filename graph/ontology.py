@@ -109,7 +109,7 @@ DEFAULT_FACT_MODALITIES: frozenset[Modality] = frozenset(
 )
 
 # Relationship types the graph uses for provenance; never fact edges.
-PROVENANCE_TYPES: tuple[str, ...] = ("ASSERTS", "SUBJECT", "OBJECT", "MENTIONS")
+PROVENANCE_TYPES: tuple[str, ...] = ("ASSERTS", "SUBJECT", "OBJECT", "ATTRIBUTED_TO", "MENTIONS")
 
 
 class UnknownRelationType(ValueError):

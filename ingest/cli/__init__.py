@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from ingest.cli import eval_cmd, export_cmd, ingest_cmd, neo4j_cmd, serve_cmd
+from ingest.cli import analytics_cmd, eval_cmd, export_cmd, ingest_cmd, neo4j_cmd, serve_cmd
 
 app = typer.Typer(
     name="geokg",
@@ -15,13 +15,12 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def main() -> None:
     """A knowledge graph of geopolitical entities built from news."""
 
 
-for module in (neo4j_cmd, ingest_cmd, eval_cmd, export_cmd, serve_cmd):
+for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd, serve_cmd):
     module.register(app)
 
 
@@ -31,5 +30,9 @@ def version() -> None:
     from importlib.metadata import version as dist_version
 
     from graph.ontology import ONTOLOGY_VERSION
+    from ingest.relations import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
-    typer.echo(f"geokg {dist_version('geokg')} (ontology v{ONTOLOGY_VERSION})")
+    typer.echo(
+        f"geokg {dist_version('geokg')} (ontology v{ONTOLOGY_VERSION}, "
+        f"extractor {EXTRACTOR_NAME} {EXTRACTOR_VERSION})"
+    )

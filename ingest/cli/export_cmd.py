@@ -1,9 +1,4 @@
-"""`geokg export` (graph files and PLOVER-style claims) and `geokg analytics`
-(centrality, communities, balance from the command line).
-
-`geokg analytics` is registered from here (see analytics_cmd) so the CLI's
-assembly module does not need to change.
-"""
+"""`geokg export`: graph files (GraphML, GEXF, JSON, CSV) and PLOVER-style claims."""
 
 from __future__ import annotations
 
@@ -63,6 +58,3 @@ def register(app: typer.Typer) -> None:
             + ", ".join(str(f) for f in files)
         )
 
-    from ingest.cli import analytics_cmd
-
-    analytics_cmd.register(app)

@@ -65,6 +65,9 @@ ORGANIZATIONS: tuple[OrgRow, ...] = (
     ("global-coalition-against-daesh", "Global Coalition against Daesh",
      ("Global Coalition to Defeat ISIS", "Global Coalition", "Counter-ISIL Coalition",
       "Combined Joint Task Force-Operation Inherent Resolve", "CJTF-OIR"), None),
+    # The collective actor statements name as such ("the international community
+    # condemned ..."): one node, so what it is said to do can be queried.
+    ("international-community", "international community", ("International Community",), None),
     # Humanitarian and rights organisations
     ("icrc", "International Committee of the Red Cross", ("ICRC", "Red Cross"), None),
     ("amnesty-international", "Amnesty International", (), None),

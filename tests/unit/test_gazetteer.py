@@ -115,6 +115,7 @@ def gaz():
         ("Daesh", "group:isil"),
         ("Hezbollah", "group:hezbollah"),
         ("Latin America", "region:latin-america"),
+        ("international community", "org:international-community"),
     ],
 )
 def test_phrases_point_at_the_right_entry(gaz, phrase: str, key: str) -> None:

@@ -495,12 +495,20 @@ class _Resolver:
         items += [(s, e, "title-pattern", None) for s, e in extra_people]
         items += [(s, e, "merged", None) for s, e in merged]
         items += [(s, e, "nisba", None) for s, e in nisba]
+        regimes = self.leader_regimes(ents)
+        items += [(s, e, "regime", None) for s, e in regimes]
         self.military_units()  # first: NER often tags only part ("CTF" of "CTF 50")
         for start, end, kind, ent in sorted(items, key=lambda x: (x[0], -x[1])):
             if self.in_furniture(start):
                 continue
             if kind == "title-pattern":
                 self.person(start, end, rule="title-pattern")
+                continue
+            if kind == "regime":
+                iso3 = self.nominal_target(regimes[(start, end)])
+                if iso3:
+                    country = geodata.country_entity(geodata.countries()[iso3], source="article")
+                    self.emit(country, "coreference", start, end, ACTOR)
                 continue
             if kind == "nisba":
                 self.person(start, end)
@@ -543,6 +551,33 @@ class _Resolver:
                 out[(before.start, org.end)] = before
                 self.merged_parts.update({(org.start, org.end), (before.start, before.end)})
         self._demonym_led_names(ents, out)
+        return out
+
+    def leader_regimes(self, ents: list[Span]) -> dict[tuple[int, int], GazEntry]:
+        """"Assad's brutal regime", "the regime of Assad": a leader's regime is the
+        state acting (as "the Assad regime" is), not the person. The state is the
+        one the gazetteer gives "<name> regime", else the latest state called a
+        regime (the nominal "regime")."""
+        generic = self.gaz.entry(self.gaz.phrases.get("regime", ""))
+        lowers, texts = self.lowers, self.texts
+        n = len(self.doc)
+        out: dict[tuple[int, int], GazEntry] = {}
+        for e in ents:
+            if e.label_ != "PERSON":
+                continue
+            named = self.gaz.entry(self.gaz.phrases.get(f"{e[-1].text} regime", ""))
+            entry = named if named is not None and named.kind == EntryKind.NOMINAL else generic
+            if entry is None:
+                continue
+            k = e.end
+            if k < n and texts[k] in ("'s", "\u2019s"):
+                k += 1
+                while k < n and k - e.end <= 3 and self.pos[k] == "ADJ":
+                    k += 1
+                if k < n and lowers[k] == "regime":
+                    out[(e.start, k + 1)] = entry
+            elif e.start >= 2 and lowers[e.start - 1] == "of" and lowers[e.start - 2] == "regime":
+                out[(e.start - 2, e.end)] = entry
         return out
 
     def nisba_names(self, ents: list[Span]) -> list[tuple[int, int]]:

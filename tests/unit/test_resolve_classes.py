@@ -1,0 +1,38 @@
+"""Entity resolution rules added from error classes on re3d-dev (sentences written
+for the test)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from graph.ontology import EntityKind
+from ingest.nlp import load_nlp
+from ingest.resolve import ACTOR, ResolvedMention, resolve
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def run(nlp: Language, text: str) -> list[ResolvedMention]:
+    return resolve(nlp(text), "test")
+
+
+def texts(mentions: list[ResolvedMention]) -> list[str]:
+    return [m.text for m in mentions]
+
+
+def test_a_leaders_regime_is_the_state_not_the_person(nlp: Language) -> None:
+    possessive = run(nlp, "Syria is at war. I condemn this attack by Assad's brutal regime.")
+    regime = next(m for m in possessive if m.text == "Assad's brutal regime")
+    assert (regime.entity.iso3, regime.role) == ("SYR", ACTOR)
+    assert "Assad" not in texts(possessive)
+    of = run(nlp, "Talks in Syria will see a transition away from the murderous regime of Assad.")
+    assert next(m for m in of if m.text == "regime of Assad").entity.iso3 == "SYR"
+
+
+def test_a_leaders_regime_without_a_state_in_view_stays_the_person(nlp: Language) -> None:
+    mentions = run(nlp, "Putin's regime jailed the reporter.")
+    assert [m.entity.kind for m in mentions if m.text == "Putin"] == [EntityKind.PERSON]

@@ -8,7 +8,6 @@ in place from ../shared; also checks that --json and --errors write their files.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,25 +15,20 @@ from typer.testing import CliRunner
 
 from ingest.cli import app
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED_EVAL = REPO / ".." / "shared" / "eval"
-RE3D_DEV = SHARED_EVAL / "re3d-dev.jsonl"
-SEED_GOLD = SHARED_EVAL / "seed-gold.json"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def evaluation(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list[dict]]:
-    if not (RE3D_DEV.is_file() and SEED_GOLD.is_file()):
-        message = f"gold data not found in {SHARED_EVAL.resolve()}"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+def evaluation(
+    tmp_path_factory: pytest.TempPathFactory, shared_dir: Path
+) -> tuple[dict, list[dict]]:
+    re3d_dev = shared_dir / "eval" / "re3d-dev.jsonl"
+    seed_gold = shared_dir / "eval" / "seed-gold.json"
     out = tmp_path_factory.mktemp("eval")
     figures, errors = out / "figures.json", out / "errors.jsonl"
     result = CliRunner().invoke(
         app,
-        ["eval", "--gold", str(RE3D_DEV), "--seed", str(SEED_GOLD), "--no-baseline",
+        ["eval", "--gold", str(re3d_dev), "--seed", str(seed_gold), "--no-baseline",
          "--json", str(figures), "--errors", str(errors)],
     )
     assert result.exit_code == 0, result.output + repr(result.exception)

@@ -79,6 +79,11 @@ class Extractor:
         self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
     ) -> Iterator[Extraction]:
         pairs = ((a.text, a) for a in articles)
+        if n_process > 1:
+            # nlp.pipe deals whole batches out to its workers in turn, so one
+            # pipeline batch of `batch_size` articles would all go to a single
+            # worker while the others idle; small batches keep every process busy.
+            batch_size = max(1, batch_size // (2 * n_process))
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield self.from_doc(doc, article)
 

@@ -244,12 +244,24 @@ def nominal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
     cues = NOUN_CUES.get(lemma)
     if not cues:
         return
+    if _scare_quoted(tok):
+        return
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
     for cue in cues:
         if cue.requires is not None and not (mods & cue.requires):
             continue
         yield from _nominal_cue(tok, cue, index)
         break
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _scare_quoted(tok: Token) -> bool:
+    """A cue noun set off by quotes on its own ('Assad's "war" on ISIL is a
+    sham'): the writer is disputing the word, not asserting the relation."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in _QUOTES and doc[tok.i + 1].text in _QUOTES
 
 
 def _governing_light_verb(tok: Token) -> Token | None:
@@ -474,7 +486,18 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
                     if pobj and index.mention_at(pobj[0]) is None and pobj[0].i == hi + 1:
                         hi = pobj[0].i + 1
             title_text = doc[lo:hi].text
-            yield org_args[0], _clean_title(title_text), cand, "title:appositive"
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in cand.children)
+            org = org_args[0]
+            if (
+                indefinite
+                and title_kind(_clean_title(title_text))[0] == "LEADER_OF"
+                and org.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
+            ):
+                # "Abu Jandal, an ISIL gang leader": one of the group's many
+                # leaders of some part of it, so a member, not the group's leader
+                yield org, "", cand, "member:appositive-indefinite"
+                return
+            yield org, _clean_title(title_text), cand, "title:appositive"
             return
         if cand.lemma_.lower() in MEMBER_NOUNS:
             # "Abu Jandal, an ISIL fighter": a member, not an office holder
@@ -552,7 +575,14 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
         if comma + 1 < len(doc) and doc[comma].text == "," and k + 1 < len(sent_mentions):
             nxt = sent_mentions[k + 1]
             # only "place, Country": "Cibolo, Texas" or a list "Gulf of Oman, North Arabian Sea" is not a containment
-            if nxt.start_token == comma + 1 and nxt.entity.kind == EntityKind.COUNTRY and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+            # and the country must be named, not a demonym opening the next phrase
+            # ("in Tashkent, Uzbek alumni"; "to liberate the Iraqi city of Mosul, Iraqi forces")
+            if (
+                nxt.start_token == comma + 1
+                and nxt.entity.kind == EntityKind.COUNTRY
+                and nxt.rule != "demonym"
+                and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE)
+            ):
                 after = doc[nxt.end_token] if nxt.end_token < len(doc) else None
                 # not a list of towns ("Cantilan, Madrid, Carmen") nor a capital read as its state
                 following = doc[nxt.end_token + 1] if nxt.end_token + 1 < len(doc) else None

@@ -328,3 +328,26 @@ def test_a_mayor_leads_the_city_not_the_state(extractor: Extractor) -> None:
 def test_a_name_modifier_is_not_a_party_to_a_meeting(extractor: Extractor) -> None:
     e = run(extractor, "The minister met a Google engineer.")
     assert not claims_of(e, "MEETS_WITH")
+
+
+def test_an_indefinite_leader_title_is_membership(extractor: Extractor) -> None:
+    # "a ... leader" is one of the group's many leaders, not the leader of the group
+    ex = run(extractor, "Ahmed Ali, a senior Hamas commander in Gaza, was arrested on Monday.")
+    assert not claims_of(ex, "LEADER_OF"), sorted(triples(ex))
+    one(ex, "person:ahmed-ali", "MEMBER_OF", "group:hamas")
+    ex = run(extractor, "Ismail Haniyeh, the Hamas leader, spoke on Monday.")
+    assert claims_of(ex, "LEADER_OF"), sorted(triples(ex))
+
+
+def test_a_demonym_after_a_comma_is_not_the_country_of_the_place(extractor: Extractor) -> None:
+    ex = run(extractor, "The minister met companies working in Tashkent, Uzbek students and teachers.")
+    assert not claims_of(ex, "LOCATED_IN"), sorted(triples(ex))
+    ex = run(extractor, "Bombings hit Istanbul, Turkey on Monday.")
+    assert claims_of(ex, "LOCATED_IN"), sorted(triples(ex))
+
+
+def test_a_scare_quoted_cue_noun_asserts_nothing(extractor: Extractor) -> None:
+    ex = run(extractor, "Critics say Assad’s “war” on ISIL is a sham.")
+    assert not claims_of(ex, "FIGHTS"), sorted(triples(ex))
+    ex = run(extractor, "Assad’s war on ISIL began in 2015.")
+    assert claims_of(ex, "FIGHTS"), sorted(triples(ex))

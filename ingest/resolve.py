@@ -873,19 +873,29 @@ class _Resolver:
         """'the Defense Minister', 'the secretary', 'the Iraqi Foreign Minister', a
         headline 'Foreign Secretary welcomes ...' -> the one person introduced with
         that title (or title head) in this article. Also 'The Foreign Secretary,
-        Boris Johnson, said' (apposition: two mentions of one person)."""
-        if not self.titles:
+        Boris Johnson, said' (apposition: two mentions of one person).
+        A capitalised office no one is introduced with ("The Foreign Secretary met
+        Russian Foreign Minister Sergei Lavrov" under a headline naming Boris
+        Johnson) is the one person the article names in full without any title."""
+        untitled = self._untitled_person()
+        if not self.titles and untitled is None:
             return
         doc = self.doc
         n = len(doc)
         lowers, texts = self.lowers, self.texts
-        longest = max(len(k) for k in self.titles)
+        longest = max((len(k) for k in self.titles), default=0)
         demonym_ends = {m.end_token for m in self.out if m.rule == "demonym"}
         i = 0
         while i < n:
             if i in self.covered or not self._title_can_start(i, demonym_ends):
                 i += 1
                 continue
+            if untitled is not None and not any(tuple(lowers[i : i + k]) in self.titles for k in range(1, longest + 1)):
+                k = self._office_length(i)
+                if k:
+                    self.emit(untitled, "title-holder", i, i + k, ACTOR)
+                    i += k
+                    continue
             for k in range(min(longest, n - i), 0, -1):
                 ids = self.titles.get(tuple(lowers[i : i + k]))
                 if not ids or len(ids) != 1:
@@ -899,6 +909,26 @@ class _Resolver:
                 i += k - 1
                 break
             i += 1
+
+    def _untitled_person(self) -> Entity | None:
+        """The one person named in full (two words or more) and never with a title."""
+        titled = set(self.title_people)
+        untitled = {p.id: p for name, p in self.people.items() if len(name.split()) >= 2 and p.id not in titled}
+        return next(iter(untitled.values())) if len(untitled) == 1 else None
+
+    def _office_length(self, i: int) -> int:
+        """Length of a capitalised office name at i ("Foreign Secretary", "Prime
+        Minister"): title words only, each capitalised, ending in a title head, and
+        no name after it (else the name is the mention); 0 when there is none."""
+        n = len(self.doc)
+        k = i
+        while k < n and k - i < 4 and self.lowers[k] in TITLE_WORDS and self.titlecase[k] and k not in self.covered:
+            k += 1
+        if k == i or self.lowers[k - 1] not in TITLE_HEADS:
+            return 0
+        if k < n and (self.pos[k] == "PROPN" or self.lowers[k] in ("of", "for", "to") or self.texts[k] in ("-", "\u2013")):
+            return 0  # a name follows, or a longer office ("Minister for ...", "Prime Minister-designate")
+        return k - i
 
     def appositive_titles(self) -> None:
         """A title set off by a comma next to a named person is another mention of

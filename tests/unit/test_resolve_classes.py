@@ -36,3 +36,18 @@ def test_a_leaders_regime_is_the_state_not_the_person(nlp: Language) -> None:
 def test_a_leaders_regime_without_a_state_in_view_stays_the_person(nlp: Language) -> None:
     mentions = run(nlp, "Putin's regime jailed the reporter.")
     assert [m.entity.kind for m in mentions if m.text == "Putin"] == [EntityKind.PERSON]
+
+
+def test_an_office_no_one_is_introduced_with_is_the_one_untitled_person(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Boris Johnson visited New York.\n\nA spokesman said: \"The Foreign Secretary met Russian Foreign "
+        "Minister Sergei Lavrov today.\"",
+    )
+    office = next(m for m in mentions if m.text == "Foreign Secretary")
+    assert (office.rule, office.entity.name) == ("title-holder", "Boris Johnson")
+
+
+def test_an_office_stays_unresolved_when_two_people_are_untitled(nlp: Language) -> None:
+    mentions = run(nlp, "Boris Johnson and Theresa May spoke.\n\nThe Foreign Secretary said the talks went well.")
+    assert not [m for m in mentions if m.rule == "title-holder"]

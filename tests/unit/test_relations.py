@@ -351,3 +351,10 @@ def test_a_scare_quoted_cue_noun_asserts_nothing(extractor: Extractor) -> None:
     assert not claims_of(ex, "FIGHTS"), sorted(triples(ex))
     ex = run(extractor, "Assad’s war on ISIL began in 2015.")
     assert claims_of(ex, "FIGHTS"), sorted(triples(ex))
+
+
+def test_near_locates_with_less_confidence_than_in(extractor: Extractor) -> None:
+    near = claims_of(run(extractor, "ISIL fighters near Mosul fired rockets."), "LOCATED_IN")
+    inside = claims_of(run(extractor, "ISIL fighters in Mosul fired rockets."), "LOCATED_IN")
+    assert near and inside
+    assert max(c.confidence for c in near) < min(c.confidence for c in inside)

@@ -378,11 +378,18 @@ def start(settings: Neo4jSettings, *, log: Log = _quiet) -> ServerStatus:
     with open(launcher_log, "w", encoding="utf-8") as out:
         # `start` forks the server JVM (its output goes to logs/neo4j.log), writes
         # run/neo4j.pid and returns; our own wait for Bolt follows.
-        result = subprocess.run(
-            _java_cmd(home, LAUNCHER_CLASS, "start"),
-            env=_server_env(home), cwd=home, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, timeout=120,
-        )  # fmt: skip
+        try:
+            result = subprocess.run(
+                _java_cmd(home, LAUNCHER_CLASS, "start"),
+                env=_server_env(home), cwd=home, stdout=out, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, timeout=settings.start_timeout_s,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired as e:
+            raise Neo4jServerError(
+                f"The Neo4j launcher did not return within {settings.start_timeout_s:.0f}s "
+                "(NEO4J_START_TIMEOUT_S); on a busy machine raise it and run "
+                f"`geokg neo4j start` again.\n{launcher_log}:\n{_log_tail(launcher_log)}"
+            ) from e
     pid = _running_pid(home)
     if result.returncode != 0 or pid is None:
         raise Neo4jServerError(

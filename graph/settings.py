@@ -32,7 +32,7 @@ class Neo4jSettings(BaseSettings):
     http_port: int = 7474
     heap: str = "1g"
     pagecache: str = "1g"
-    start_timeout_s: float = 180.0
+    start_timeout_s: float = 300.0  # the launcher and the wait for Bolt each
 
     @property
     def managed(self) -> bool:

@@ -129,6 +129,10 @@ _MILITARY_UNIT = re.compile(
     r"|(?:Combined\s+)?(?:Joint\s+)?Task\s+Force\s+\d+|CTF[- ]\d+)\b"
 )
 
+# The Arabic article before a name written in Latin letters: "al-Hilla", "Al-Raqqa",
+# "as-Safira" (a lower-case start that is still a proper name). Group 1: the rest.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az)[-\u2010\s]([A-Z][\w'\u2019-]+)$", re.IGNORECASE)
+
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her"})
 SPEECH_VERBS = frozenset(
     """say tell add state explain note write announce remark stress comment declare insist warn
@@ -656,7 +660,7 @@ class _Resolver:
             return
         span = self.doc[start:end]
         text = span.text
-        if not any(ch.isalpha() for ch in text) or not text[:1].isupper() and not text[:1].isdigit():
+        if not any(ch.isalpha() for ch in text) or not text[:1].isupper() and not text[:1].isdigit() and not _ARABIC_ARTICLE.match(text):
             return
         if label == "PERSON" and any(ch.isdigit() for ch in text):
             return  # "Passcode 3080897"
@@ -674,8 +678,8 @@ class _Resolver:
         ):
             self.place(span, "GPE")  # "in Sinjar" tagged ORG; "Sinjar has been liberated" after "Mount Sinjar"
             return
-        if label == "LANGUAGE":
-            return
+        if label == "LANGUAGE" or label in ("PERSON", "ORG", "NORP") and text[:1].islower():
+            return  # a lower-case "al-..." name counts only as a place (above)
         # An indefinite article marks a common noun phrase ("a Trade Office"), not a name.
         if ent.start > 0 and self.doc[ent.start - 1].lower_ in ("a", "an") or ent[0].lower_ in ("a", "an"):
             return
@@ -694,12 +698,15 @@ class _Resolver:
 
     def misread_city(self, span: Span, label: str) -> bool:
         """NER often tags Arabic and other non-English place names as PERSON, ORG or
-        NORP ("isolate Raqqah", "Aleppo"). A one-word name that is a GeoNames city
-        (and not the surname of a person in this article) is the city."""
+        NORP ("isolate Raqqah", "Aleppo", "al-Hilla"). A one-word name (or one with
+        the Arabic article) that is a GeoNames city (and not the surname of a person
+        in this article) is the city."""
         text = span.text
-        if len(span) != 1 or text in self.name_parts or text in self.people:
+        article = _ARABIC_ARTICLE.match(text)
+        if (len(span) != 1 and not article) or text in self.name_parts or text in self.people:
             return False
-        city = geodata.find_city(text)
+        # "al-Hilla", "Al-Raqqa": GeoNames spells these without the article ("Al Hillah", "Hilla").
+        city = geodata.find_city(text) or (geodata.find_city(article.group(1)) if article else None)
         if city is None:
             return False
         if label == "PERSON" and (city.iso3 in _SURNAME_CITY_COUNTRIES or (city.population or 0) < MIN_POPULATION_PERSON_AS_CITY):

@@ -51,3 +51,14 @@ def test_an_office_no_one_is_introduced_with_is_the_one_untitled_person(nlp: Lan
 def test_an_office_stays_unresolved_when_two_people_are_untitled(nlp: Language) -> None:
     mentions = run(nlp, "Boris Johnson and Theresa May spoke.\n\nThe Foreign Secretary said the talks went well.")
     assert not [m for m in mentions if m.rule == "title-holder"]
+
+
+def test_arabic_article_place_names_are_places(nlp: Language) -> None:
+    mentions = run(nlp, "I condemn the attack on a petrol station and restaurant at al-Hilla earlier today.")
+    hilla = next(m for m in mentions if m.text == "al-Hilla")
+    assert (hilla.entity.kind, hilla.entity.iso3) == (EntityKind.CITY, "IRQ")
+
+
+def test_lower_case_arabic_article_name_that_is_no_place_is_dropped(nlp: Language) -> None:
+    mentions = run(nlp, "Fighters advanced on al-Bab and as-Safira.")
+    assert not [m for m in mentions if m.entity.kind == EntityKind.PERSON]

@@ -76,7 +76,7 @@ def clean_db(neo4j_driver: Driver, neo4j_settings: Neo4jSettings) -> str:
     with neo4j_driver.session(database=database) as session:
         # In batches, so a big graph does not need one huge transaction.
         session.run(
-            "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS",
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS",
             batch=_DELETE_BATCH,
         ).consume()
         left = session.run("MATCH (n) RETURN count(n) AS n").single(strict=True)["n"]

@@ -666,6 +666,9 @@ MEETING_VERBS = frozenset({"meet", "hold", "talk", "host", "receive", "welcome",
 EVENT_LOCATIVE_PREPS = frozenset({"in", "near", "inside", "at", "around", "outside"})
 
 
+_REMOTE_STRIKE_WORDS = frozenset("strike airstrike bomb bombard shell bombing shelling sortie".split())
+
+
 def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
     """"Near Mosul, three strikes engaged three ISIL tactical units" ->
     LOCATED_IN(ISIL, Mosul); "ISIL fighters in Syria attacked ..." is covered
@@ -684,9 +687,16 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
                             places.append((c, a))
     if not places:
         return
+    # "In Syria, Coalition forces conducted 23 strikes": strikes hit the place
+    # from afar (aircraft, missiles, artillery), so only their targets are
+    # located there, not whoever launched them
+    remote = tok.lemma_.lower() in _REMOTE_STRIKE_WORDS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _REMOTE_STRIKE_WORDS for c in tok.children
+    )
+    agent_deps = ("nsubj", "agent") if remote else ()
     participants: list[Arg] = []
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") and c.dep_ not in agent_deps:
             targets = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else [c]
             for t in targets:
                 participants.extend(index.args(t, allow_pronoun=False))

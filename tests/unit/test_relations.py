@@ -358,3 +358,10 @@ def test_near_locates_with_less_confidence_than_in(extractor: Extractor) -> None
     inside = claims_of(run(extractor, "ISIL fighters in Mosul fired rockets."), "LOCATED_IN")
     assert near and inside
     assert max(c.confidence for c in near) < min(c.confidence for c in inside)
+
+
+def test_a_strike_locates_its_target_not_its_launcher(extractor: Extractor) -> None:
+    ex = run(extractor, "In Syria, NATO forces conducted 23 strikes against Hezbollah positions.")
+    assert ("org:nato", "LOCATED_IN", "SYR") not in triples(ex), sorted(triples(ex))
+    ex = run(extractor, "In Syria, Hezbollah fighters attacked ISIL positions.")
+    one(ex, "group:hezbollah", "LOCATED_IN", "SYR")

@@ -1103,9 +1103,13 @@ class _Resolver:
                 steps += 1
             if person.id in out or m.end_token >= n or self.texts[m.end_token] != ",":
                 continue
-            # Apposition after the name, up to the next comma or full stop.
+            # Apposition after the name, up to the next comma or full stop; a comma
+            # right after a bare title word goes on ("X, commander, Combined Joint ...").
             j = m.end_token + 1
-            while j < n and j - m.end_token <= 10 and self.texts[j] not in (",", ".", ";", "\u201c", '"'):
+            while j < n and j - m.end_token <= 10 and (
+                self.texts[j] not in (",", ".", ";", "\u201c", '"')
+                or self.texts[j] == "," and j == m.end_token + 2 and self.lowers[j - 1] in TITLE_HEADS
+            ):
                 after = by_start.get(j)
                 if after is not None:
                     if after.entity.kind in bodies and after.role == ACTOR:

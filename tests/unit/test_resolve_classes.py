@@ -62,3 +62,14 @@ def test_arabic_article_place_names_are_places(nlp: Language) -> None:
 def test_lower_case_arabic_article_name_that_is_no_place_is_dropped(nlp: Language) -> None:
     mentions = run(nlp, "Fighters advanced on al-Bab and as-Safira.")
     assert not [m for m in mentions if m.entity.kind == EntityKind.PERSON]
+
+
+def test_we_after_a_title_set_off_by_commas_is_the_body_named_after_it(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        '"We will protect our troops," said Maj. Gen. Gary Volesky, commander, Combined Joint Forces '
+        "Land Component Command.",
+    )
+    we = next(m for m in mentions if m.text == "We")
+    assert we.rule == "pronoun" and we.entity.kind == EntityKind.ORGANIZATION
+    assert "Land Component Command" in we.entity.name

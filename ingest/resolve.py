@@ -325,9 +325,10 @@ class _Resolver:
             city = geodata.find_city(entity.name, iso3)
             if city is not None:
                 return geodata.city_entity(city, source="article")
-        return Entity(
-            id=f"place:{iso3.lower()}:{geodata.slugify(entity.name)}", name=entity.name, kind=EntityKind.PLACE, iso3=iso3
-        )
+        # The id leaves the country out: the same place named with its country
+        # in one article ("Mindanao, Philippines") and without in another must
+        # be one entity; the country is kept as a property.
+        return Entity(id=_slug_id("place", entity.name), name=entity.name, kind=EntityKind.PLACE, iso3=iso3)
 
     # -- gazetteer matches ----------------------------------------------------
     def gazetteer(self, ent: Span, entry: GazEntry) -> None:

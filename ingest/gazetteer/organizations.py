@@ -92,6 +92,14 @@ ORGANIZATIONS: tuple[OrgRow, ...] = (
     ("fatah", "Fatah", (), None),
     ("plo", "Palestine Liberation Organization", ("PLO", "Palestine Liberation Organisation"), None),
     ("palestinian-authority", "Palestinian Authority", ("PA",), None),
+    # News organisations, named in reporting ("Wikinews has learned", "told
+    # Reuters"): without these NER tags some of them as places. Full names
+    # only: bare "AP" is a photo credit far more often than an actor.
+    ("wikinews", "Wikinews", (), None),
+    ("reuters", "Reuters", (), None),
+    ("associated-press", "Associated Press", ("the Associated Press",), None),
+    ("bbc", "BBC", ("British Broadcasting Corporation",), None),
+    ("al-jazeera", "Al Jazeera", (), None),
 )
 
 # Bare words that name an organisation only in a given context: the alias

@@ -22,55 +22,15 @@ import argparse
 import asyncio
 import os
 import shlex
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def percentile(sorted_values: list[float], p: float) -> float:
-    """Nearest-rank percentile of an already sorted list."""
-    if not sorted_values:
-        return float("nan")
-    rank = max(1, min(len(sorted_values), round(p / 100 * len(sorted_values) + 0.5)))
-    return sorted_values[rank - 1]
-
-
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    cmd = [
-        sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
-    ]  # fmt: skip
-    return subprocess.Popen(cmd, cwd=REPO, env=os.environ.copy())
-
-
-def wait_healthy(base: str, proc: subprocess.Popen[bytes], timeout_s: float = 60.0) -> dict:
-    deadline = time.monotonic() + timeout_s
-    last = ""
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"uvicorn exited with {proc.returncode} before answering")
-        try:
-            r = httpx.get(f"{base}/health", timeout=5)
-            if r.status_code == 200:
-                return r.json()
-            last = r.text
-        except httpx.HTTPError as e:
-            last = str(e)
-        time.sleep(0.5)
-    raise SystemExit(f"the API did not become healthy in {timeout_s:.0f}s: {last}")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import free_port, percentile, start_api, stop, wait_healthy  # noqa: E402
 
 
 def top_entities(client: httpx.Client, base: str, count: int, key: str | None) -> list[str]:
@@ -168,7 +128,7 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     key = os.environ.get("GEOKG_API_KEY")
-    proc = start_server(port)
+    proc = start_api(port)
     try:
         health = wait_healthy(base, proc)
         with httpx.Client(timeout=30) as client:
@@ -187,11 +147,7 @@ def main() -> None:
             else:
                 latencies, sizes, errors, wall = sequential(client, url, entities, params, args.requests)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
     latencies.sort()
     print(f"command: {shlex.join([Path(sys.executable).name, *sys.argv])}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import platform
 import resource
+import signal
 import socket
 import statistics
 import subprocess
@@ -88,10 +89,13 @@ def wait_healthy(base: str, proc: subprocess.Popen[bytes], timeout_s: float = 90
     raise SystemExit(f"the API did not become healthy in {timeout_s:.0f}s: {last}")
 
 
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
+def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM, wait_s: float = 20.0) -> None:
+    """Send `sig` (an ingest takes SIGINT to end cleanly), then kill after `wait_s`."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(sig)
     try:
-        proc.wait(timeout=20)
+        proc.wait(timeout=wait_s)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()

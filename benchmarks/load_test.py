@@ -32,7 +32,6 @@ import asyncio
 import os
 import shlex
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -42,27 +41,15 @@ from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import REPO, free_port, percentile, start_api, stop, wait_healthy  # noqa: E402
+
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"
 # Name prefixes for /v1/entities?q= (present once the reference backbone or the corpus is loaded).
 QUERIES = ["Iraq", "Syr", "United", "Iran", "Russia", "China", "Isr", "Turk", "Afghan", "Ukraine", "Trump", "NATO"]
 # Seeds for neighbourhood until /v1/relations has answered.
 SEED_IDS = ["IRQ", "SYR", "USA", "IRN", "RUS", "CHN", "ISR", "TUR"]
 KINDS = ("search", "neighborhood", "evidence")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def percentile(sorted_values: list[float], p: float) -> float:
-    """Nearest-rank percentile of a sorted list."""
-    if not sorted_values:
-        return float("nan")
-    rank = max(1, min(len(sorted_values), round(p / 100 * len(sorted_values) + 0.5)))
-    return sorted_values[rank - 1]
 
 
 @dataclass
@@ -114,14 +101,6 @@ def _endpoint(item: dict, *names: str) -> str | None:
     return None
 
 
-def start_api(port: int) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-
-
 def start_ingest(corpus: Path, articles: int | None, work: Path) -> subprocess.Popen[bytes]:
     source = corpus
     if articles is not None:
@@ -137,20 +116,6 @@ def start_ingest(corpus: Path, articles: int | None, work: Path) -> subprocess.P
         [str(geokg), "ingest", str(source), "--no-progress"],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
-
-
-def wait_for_api(client: httpx.Client, proc: subprocess.Popen[bytes], timeout_s: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"the API exited: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
-        try:
-            if client.get("/health").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit("the API did not answer /health in time (is Neo4j running? `geokg neo4j start`)")
 
 
 async def load(base: str, duration: float, rate: float, max_in_flight: int, timeout: float) -> Results:
@@ -232,16 +197,6 @@ def print_results(results: Results, duration: float, rate: float) -> None:
         print(f"  {line}")
 
 
-def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM, wait_s: float = 20.0) -> None:
-    if proc.poll() is None:
-        proc.send_signal(sig)
-        try:
-            proc.wait(timeout=wait_s)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
@@ -264,8 +219,7 @@ def main() -> None:
     ingest: subprocess.Popen[bytes] | None = None
     work = Path(os.environ.get("TMPDIR", "/tmp"))
     try:
-        with httpx.Client(base_url=base, timeout=10) as client:
-            wait_for_api(client, api)
+        wait_healthy(base, api)
         if not args.no_ingest:
             if not args.corpus.is_file():
                 raise SystemExit(f"no corpus at {args.corpus}: pass --corpus, or --no-ingest")

@@ -6,17 +6,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-bash scripts/setup.sh
-# shellcheck disable=SC1091
-. .venv/bin/activate
-unset JAVA_OPTS
-
-stop_neo4j() { geokg neo4j stop || echo "demo.sh: could not stop Neo4j; run 'geokg neo4j stop'" >&2; }
-trap stop_neo4j EXIT
-trap 'exit 130' INT TERM  # exit through the EXIT trap on Ctrl-C / kill too
-
-geokg neo4j start
-geokg init --reference
+# shellcheck source=scripts/neo4j-session.sh
+. scripts/neo4j-session.sh demo.sh --reference
 
 shared="../shared/corpus"
 if [[ $# -gt 0 ]]; then

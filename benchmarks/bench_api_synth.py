@@ -2,7 +2,7 @@
 (load one first with benchmarks/synth_graph.py), and its overhead against the
 same Cypher sent through the driver directly.
 
-Starts the API with uvicorn (one worker, the factory `geokg serve` runs) on
+Starts the API with uvicorn (`--workers`, default 1; the factory `geokg serve` runs) on
 127.0.0.1, samples request targets from the graph (seeded): entities drawn half
 from the 50 most connected and half uniformly from those with any fact edge;
 evidence from existing fact edges; paths between sampled entity pairs. Then:
@@ -42,7 +42,7 @@ from neo4j import READ_ACCESS, Driver, ManagedTransaction  # noqa: E402
 
 from graph.cypher import read as q  # noqa: E402
 from graph.driver import create_driver  # noqa: E402
-from graph.repository import HOP_ROWS_MAX, HOP_ROWS_PER_NODE, KIND_LABELS, lucene_query  # noqa: E402
+from graph.repository import DEFAULT_FANOUT, DEFAULT_FRONTIER, HOP_ROWS_MAX, KIND_LABELS, lucene_query  # noqa: E402
 from graph.settings import Neo4jSettings  # noqa: E402
 
 LIMIT = 100  # neighbourhood node limit (the API default)
@@ -103,28 +103,37 @@ def _rows(tx: ManagedTransaction, query: str, **params: Any) -> list[dict[str, A
 def direct(name: str, i: int, t: dict[str, list[Any]]) -> Callable[[ManagedTransaction], Any]:
     """The statements the Repository runs for the request, as one read transaction."""
     if name == "search":
-        lucene = lucene_query(t["searches"][i])
-        return lambda tx: _rows(tx, q.SEARCH_ENTITIES, index="entity_names", lucene=lucene, kind=None,
-                                kinds=KIND_LABELS, limit=20, offset=0)  # fmt: skip
+        prefix, fuzzy = lucene_query(t["searches"][i], fuzzy=False), lucene_query(t["searches"][i])
+
+        def search(tx: ManagedTransaction) -> int:
+            # Prefix first, spelling only when nothing matches (as the Repository does).
+            for lucene in dict.fromkeys((prefix, fuzzy)):
+                rows = _rows(tx, q.SEARCH_ENTITIES, index="entity_names", lucene=lucene, kind=None,
+                             kinds=KIND_LABELS, limit=20, offset=0)  # fmt: skip
+                if rows and rows[0]["total"]:
+                    return len(rows[0]["items"])
+            return 0
+
+        return search
     if name in ("1-hop", "2-hop"):
         depth = 1 if name == "1-hop" else 2
         centre = t["entities"][i]
-        hop = q.neighbourhood_hop(None)
-        cap = min(HOP_ROWS_MAX, LIMIT * HOP_ROWS_PER_NODE)
+        hop = q.neighbourhood_hop(None, "both", filtered=False)
+        fanout = LIMIT if depth == 1 else DEFAULT_FANOUT
 
         def work(tx: ManagedTransaction) -> int:
             _rows(tx, q.GET_ENTITIES, ids=[centre], kinds=KIND_LABELS)
-            seen, frontier = {centre}, [centre]
+            seen, expand = {centre}, [centre]
             for _ in range(depth):
-                rows = _rows(tx, hop, **FILTERS, frontier=frontier, direction="both", cap=cap + 1, kinds=KIND_LABELS)
-                nxt = []
-                for row in rows[:cap]:
+                rows = _rows(tx, hop, frontier=expand, fanout=fanout, cap=HOP_ROWS_MAX + 1, kinds=KIND_LABELS)
+                reached = []
+                for row in rows[:HOP_ROWS_MAX]:
                     x = row["node"]["id"]
                     if x not in seen and len(seen) < LIMIT:
                         seen.add(x)
-                        nxt.append(x)
-                frontier = nxt
-                if not frontier:
+                        reached.append(x)
+                expand = reached[:DEFAULT_FRONTIER]
+                if not expand:
                     break
             return len(seen)
 
@@ -195,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--targets", type=int, default=500, help="sampled request targets")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--endpoints", default=",".join(ENDPOINTS))
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (geokg serve --workers)")
     args = parser.parse_args(argv)
     endpoints = [e for e in args.endpoints.split(",") if e]
 
@@ -214,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start_api(port)
+    proc = start_api(port, workers=args.workers)
     results: dict[str, tuple[list[float], int, float]] = {}
     overhead: dict[str, tuple[float, float, float]] = {}
     try:
@@ -242,13 +252,14 @@ def main(argv: list[str] | None = None) -> int:
                     driver_ms.append((c - b) * 1000)
                     diff.append((b - a - (c - b)) * 1000)
                 overhead[name] = (median(http_ms), median(driver_ms), median(diff))
-        api_rss = read_rss_of(proc.pid)
+        # With several workers the serving processes are uvicorn's children.
+        api_rss = max([read_rss_of(pid) for pid in children_of(proc.pid)] or [read_rss_of(proc.pid)])
     finally:
         stop(proc)
         driver.close()
 
     print(f"\nAPI under load: {args.concurrency} concurrent clients, {args.requests} requests per endpoint "
-          f"(after {args.warmup} warm-up), uvicorn 1 worker, loopback")
+          f"(after {args.warmup} warm-up), uvicorn {args.workers} worker(s), loopback")
     print(f"  {'endpoint':<9} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} {'max ms':>7} {'req/s':>7} {'errors':>6}")
     for name, (lat, errors, wall) in results.items():
         print(f"  {name:<9} {percentile(lat, 50):7.1f} {percentile(lat, 90):7.1f} {percentile(lat, 99):7.1f} "
@@ -257,9 +268,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'endpoint':<9} {'HTTP ms':>8} {'driver ms':>9} {'overhead ms':>11}")
     for name, (h, d, x) in overhead.items():
         print(f"  {name:<9} {h:8.1f} {d:9.1f} {x:11.1f}")
-    print(f"\nAPI process peak RSS (VmHWM): {api_rss:.0f} MB; this client: {maxrss_mb():.0f} MB")
+    print(f"\nAPI process peak RSS (VmHWM, the largest worker): {api_rss:.0f} MB; this client: {maxrss_mb():.0f} MB")
     print(f"load average at the end {load_average()}")
     return 0
+
+
+def children_of(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
 def read_rss_of(pid: int) -> float:

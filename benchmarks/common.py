@@ -61,11 +61,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_api(port: int, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+def start_api(port: int, env: dict[str, str] | None = None, workers: int = 1) -> subprocess.Popen[bytes]:
     """The API in a uvicorn subprocess on loopback (the factory `geokg serve` runs)."""
     cmd = [
         sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+        "--workers", str(workers),
     ]  # fmt: skip
     return subprocess.Popen(cmd, cwd=REPO, env=env or os.environ.copy())
 

@@ -59,9 +59,20 @@ Interval = Literal["week", "month"]
 
 KIND_LABELS: list[str] = [k.value for k in EntityKind]
 MAX_DEPTH = 3
-# Rows one neighbourhood hop may return, per node the caller asked for: enough
-# to pick the strongest edges without reading a hub's whole neighbourhood.
-HOP_ROWS_PER_NODE = 10
+# Neighbourhood caps. A hop follows at most `fanout` edges per frontier node
+# (its strongest) and expands at most `frontier` nodes (those reached by the
+# strongest edges), so the work and the response of a hop are bounded by
+# frontier x fanout whatever the degree of the hubs on the way (a news graph's
+# top country has thousands of fact edges). Depth 1 keeps its old meaning: the
+# centre's `limit` strongest edges. Deeper requests default to a small fanout,
+# so the node budget reaches the second hop instead of being spent on the
+# centre's own neighbours.
+DEFAULT_FANOUT = 10
+DEFAULT_FRONTIER = 20
+MAX_FANOUT = 500
+MAX_FRONTIER = 200
+# Rows one hop may return at most (a backstop: frontier x fanout is smaller
+# with the defaults).
 HOP_ROWS_MAX = 5000
 EVIDENCE_MAX_CLAIMS = 1000
 
@@ -69,18 +80,18 @@ EVIDENCE_MAX_CLAIMS = 1000
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
 
-def lucene_query(text: str) -> str | None:
-    """A Lucene query matching every word of `text` by prefix or spelling
-    (`word*` OR `word~`), or None when `text` has no word. Terms are
-    lower-cased (the index's analyser lower-cases too), so AND/OR/NOT typed by
-    a user stay words, and every syntax character is escaped."""
+def lucene_query(text: str, *, fuzzy: bool = True) -> str | None:
+    """A Lucene query matching every word of `text` by prefix (`word*`) or,
+    when `fuzzy`, also by spelling (`word~`); None when `text` has no word.
+    Terms are lower-cased (the index's analyser lower-cases too), so AND/OR/NOT
+    typed by a user stay words, and every syntax character is escaped."""
     clauses = []
     for raw in text.split():
         term = _LUCENE_SPECIAL.sub(r"\\\1", raw.lower())
         if not any(ch.isalnum() for ch in raw):
             continue
         alternatives = [f"{term}^3", f"{term}*"]
-        if len(raw) >= 4:
+        if fuzzy and len(raw) >= 4:
             # Edit distance 1 for short words, 2 for longer: "Iran~2" would match "Iraq".
             alternatives.append(f"{term}~{1 if len(raw) < 7 else 2}")
         clauses.append("(" + " OR ".join(alternatives) + ")")
@@ -162,6 +173,14 @@ class EdgeFilter:
     min_confidence: float | None = None
     min_articles: int | None = None
     include_reference: bool = True
+
+    @property
+    def active(self) -> bool:
+        """Whether the filter drops anything at all (the queries leave it out otherwise)."""
+        return (
+            any(v is not None for v in (self.since, self.until, self.min_confidence, self.min_articles))
+            or not self.include_reference
+        )
 
     def params(self) -> dict[str, Any]:
         return {
@@ -261,17 +280,33 @@ class Repository:
     async def search_entities(
         self, text: str | None = None, kind: str | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntitySummary]:
-        """Entities whose name or an alias matches `text` (prefix or fuzzy), best
-        first; every entity by name when `text` is empty."""
+        """Entities whose name or an alias matches every word of `text` by
+        prefix, best first; when nothing does, by spelling (fuzzy) instead.
+        Every entity by name when `text` is empty.
+
+        Spelling variants are a fallback because a fuzzy Lucene term is
+        matched against the whole term dictionary (3-10x the time of a prefix
+        query on a 100,000-claim graph) and mostly adds noise when the words
+        already match names ("Iran" would bring "Iraq")."""
         kind = EntityKind(kind).value if kind else None
         if text and text.strip():
-            lucene = lucene_query(text)
-            if lucene is None:
+            prefix = lucene_query(text, fuzzy=False)
+            if prefix is None:
                 return Page[EntitySummary](items=[], total=0, limit=limit, offset=offset)
-            total, items = await self._page(
-                q.SEARCH_ENTITIES, limit, offset,
-                index=ENTITY_NAMES_INDEX, lucene=lucene, kind=kind, kinds=KIND_LABELS,
-            )
+            fuzzy = lucene_query(text)
+
+            async def work(tx: AsyncManagedTransaction) -> tuple[int, list[Any]]:
+                for lucene in dict.fromkeys((prefix, fuzzy)):
+                    result = await tx.run(
+                        q.SEARCH_ENTITIES, index=ENTITY_NAMES_INDEX, lucene=lucene, kind=kind,
+                        kinds=KIND_LABELS, limit=limit, offset=offset,
+                    )  # fmt: skip
+                    record = await result.single()
+                    if record is not None and record["total"] > 0:
+                        return record["total"], native(record["items"])
+                return 0, []
+
+            total, items = await self._read_tx(work)
             entities = [EntitySummary(**row["entity"], score=row["score"]) for row in items]
         else:
             total, items = await self._page(q.LIST_ENTITIES, limit, offset, kind=kind, kinds=KIND_LABELS)
@@ -332,20 +367,32 @@ class Repository:
         direction: Direction = "both",
         filters: EdgeFilter = EdgeFilter(),
         limit: int = 100,
+        fanout: int | None = None,
+        frontier: int | None = None,
     ) -> Subgraph:
         """The entity and the fact edges around it, breadth first up to `depth`
-        hops, keeping at most `limit` nodes (strongest edges first: most
-        articles, then highest confidence). `truncated` says the limit cut
-        something off."""
+        hops, keeping at most `limit` nodes. Each hop follows at most `fanout`
+        edges per node, its strongest (most articles, then highest
+        confidence), from at most `frontier` nodes of the previous hop (those
+        reached by the strongest edges). Defaults: `fanout` is `limit` at depth
+        1 and DEFAULT_FANOUT deeper; `frontier` DEFAULT_FRONTIER.
+        `truncated` says a cap cut something off and `truncated_by` which."""
         if not 1 <= depth <= MAX_DEPTH:
             raise InvalidQuery(f"depth must be from 1 to {MAX_DEPTH}")
         if direction not in ("out", "in", "both"):
             raise InvalidQuery("direction must be out, in or both")
         if limit < 1:
             raise InvalidQuery("limit must be at least 1")
-        hop = q.neighbourhood_hop(types)  # validates the types
+        if fanout is None:
+            fanout = min(limit, MAX_FANOUT) if depth == 1 else DEFAULT_FANOUT
+        if frontier is None:
+            frontier = DEFAULT_FRONTIER
+        if not 1 <= fanout <= MAX_FANOUT:
+            raise InvalidQuery(f"fanout must be from 1 to {MAX_FANOUT}")
+        if not 1 <= frontier <= MAX_FRONTIER:
+            raise InvalidQuery(f"frontier must be from 1 to {MAX_FRONTIER}")
+        hop = q.neighbourhood_hop(types, direction, filtered=filters.active)  # validates the types
         params = filters.params()
-        cap = min(HOP_ROWS_MAX, max(limit, 1) * HOP_ROWS_PER_NODE)
 
         # One transaction for the lookup and every hop: one round of BEGIN/COMMIT.
         async def work(tx: AsyncManagedTransaction) -> Subgraph:
@@ -356,30 +403,43 @@ class Repository:
             centre = EntitySummary(**record["entity"])
             nodes = {centre.id: GraphNode(id=centre.id, name=centre.name, kind=centre.kind, depth=0)}
             edges: dict[str, Edge] = {}
-            truncated = False
-            frontier = [centre.id]
+            cut: set[str] = set()
+            expand = [centre.id]
             for level in range(1, depth + 1):
                 result = await tx.run(
-                    hop, params, frontier=frontier, direction=direction, cap=cap + 1, kinds=KIND_LABELS
+                    hop, params, frontier=expand, fanout=fanout, cap=HOP_ROWS_MAX + 1, kinds=KIND_LABELS
                 )
                 rows = [native(r.data()) async for r in result]
-                if len(rows) > cap:
-                    truncated, rows = True, rows[:cap]
-                next_frontier: list[str] = []
+                if len(rows) > HOP_ROWS_MAX:
+                    cut.add("rows")
+                    rows = rows[:HOP_ROWS_MAX]
+                reached: list[str] = []
                 for row in rows:
+                    if row["cut"]:
+                        cut.add("fanout")
                     other = row["node"]
                     if other["id"] not in nodes:
                         if len(nodes) >= limit:
-                            truncated = True
+                            cut.add("limit")
                             continue
                         nodes[other["id"]] = GraphNode(**other, depth=level)
-                        next_frontier.append(other["id"])
+                        reached.append(other["id"])
                     edge = self._edge(row["edge"])
                     edges.setdefault(edge.id, edge)
-                frontier = next_frontier
-                if not frontier:
+                # Rows come strongest first, so `reached` is in order of strength.
+                if level < depth and len(reached) > frontier:
+                    cut.add("frontier")
+                expand = reached[:frontier]
+                if not expand:
                     break
-            return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
+            return Subgraph(
+                nodes=list(nodes.values()),
+                edges=list(edges.values()),
+                truncated=bool(cut),
+                truncated_by=sorted(cut),
+                fanout=fanout,
+                frontier=frontier,
+            )
 
         return await self._read_tx(work)
 

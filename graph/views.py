@@ -80,7 +80,13 @@ class GraphNode(_View):
 class Subgraph(_View):
     nodes: list[GraphNode]
     edges: list[Edge]
-    truncated: bool = False  # True when the limit cut nodes or edges off
+    truncated: bool = False  # True when a cap cut nodes or edges off: the neighbourhood is partial
+    # Which caps cut something off: "limit" (nodes), "fanout" (a node had more
+    # edges than the hop follows per node), "frontier" (more nodes reached than
+    # the next hop expands), "rows" (a hop's row backstop).
+    truncated_by: list[Literal["limit", "fanout", "frontier", "rows"]] = Field(default_factory=list)
+    fanout: int | None = None  # edges followed per node per hop (its strongest)
+    frontier: int | None = None  # nodes expanded per hop after the first
 
 
 class ArticleSummary(_View):

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from api.dependencies import EdgeFilters, Repo, parse_types
 from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
 from graph.ontology import EntityKind
-from graph.repository import MAX_DEPTH
+from graph.repository import DEFAULT_FANOUT, DEFAULT_FRONTIER, MAX_DEPTH, MAX_FANOUT, MAX_FRONTIER
 from graph.views import EntityDetail, EntitySummary, Page, Subgraph, Timeline
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
@@ -37,9 +37,32 @@ async def neighborhood(
     types: Annotated[str | None, Query(description="comma-separated relation types", max_length=1000)] = None,
     direction: Literal["out", "in", "both"] = "both",
     limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURHOOD_NODES, description="max nodes")] = 100,
+    fanout: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_FANOUT,
+            description=f"edges followed per node per hop, its strongest; default `limit` at depth 1, "
+            f"{DEFAULT_FANOUT} deeper",
+        ),
+    ] = None,
+    frontier: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_FRONTIER,
+            description=f"nodes expanded per hop after the first, those reached by the strongest edges; "
+            f"default {DEFAULT_FRONTIER}",
+        ),
+    ] = None,
 ) -> Subgraph:
     """The entity and its fact edges up to `depth` hops: nodes + edges for a graph view.
-    `truncated` is true when `limit` (nodes) cut something off."""
+
+    Strongest edges first (most articles, then confidence). Each hop follows at
+    most `fanout` edges per node from at most `frontier` nodes, so a hub's
+    neighbourhood costs the same as anyone's. `truncated` is true when a cap cut
+    something off (the neighbourhood is partial) and `truncated_by` names the caps:
+    `limit`, `fanout`, `frontier`; `fanout` and `frontier` echo the caps applied."""
     return await repo.neighbourhood(
         entity_id,
         depth=depth,
@@ -47,6 +70,8 @@ async def neighborhood(
         direction=direction,
         filters=filters,
         limit=limit,
+        fanout=fanout,
+        frontier=frontier,
     )
 
 

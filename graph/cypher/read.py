@@ -168,24 +168,54 @@ _NODE_FIELDS = """
 """
 
 
-def neighbourhood_hop(types: Iterable[str] | None) -> str:
-    """One breadth-first hop from `$frontier`: the qualifying fact edges of the
-    given types touching those nodes, strongest first, at most `$cap` rows.
-    Direction: 'out' keeps edges leaving the frontier node, 'in' edges
-    arriving; symmetric types are stored in one canonical direction, so they
-    always match either way."""
+# Which way a neighbourhood hop follows an edge from the frontier node `n`.
+# Symmetric types are stored in one canonical direction, so they always match.
+_HOP_DIRECTION = {
+    "both": None,
+    "out": "(startNode(r) = n OR type(r) IN $symmetric)",
+    "in": "(endNode(r) = n OR type(r) IN $symmetric)",
+}
+
+# The strength order of fact edges, strongest first: most articles, then the
+# highest confidence; the far node's id breaks ties so results are repeatable.
+_HOP_ORDER = "coalesce(r.articles, 0) DESC, coalesce(r.confidence, 1.0) DESC, x.id"
+
+
+def neighbourhood_hop(types: Iterable[str] | None, direction: str = "both", *, filtered: bool = True) -> str:
+    """One breadth-first hop from `$frontier`: for each frontier node, its
+    `$fanout` strongest qualifying fact edges of the given types (read with
+    `LIMIT $fanout + 1`, so `cut` says the node had more), then all of them
+    strongest first, at most `$cap` rows.
+
+    The per-node cap sits inside a `CALL (n) {...}` subquery so the rows a
+    hop produces are bounded by frontier x fanout, whatever the degree of a
+    hub (Neo4j still reads a hub's edges to rank them, but sorts them in a
+    bounded Top per node and sends nothing else). `filtered=False` leaves the
+    evidence filter out (every edge qualifies when no filter is set, and the
+    filter costs property reads on every edge of every hub);
+    `direction` picks a fixed predicate (none for 'both')."""
     rel = relationship_filter(types)
+    if direction not in _HOP_DIRECTION:
+        raise InvalidQuery("direction must be out, in or both")
+    conditions = [c for c in (_HOP_DIRECTION[direction], _EDGE_FILTER if filtered else None) if c]
+    where = ("WHERE " + "\n    AND ".join(conditions)) if conditions else ""
+    # The far node needs no :Entity check: fact types only join entities.
     return f"""
 UNWIND $frontier AS fid
-MATCH (n:Entity {{id: fid}})-[r{rel}]-(x:Entity)
-WHERE ($direction = 'both' OR type(r) IN $symmetric
-       OR ($direction = 'out' AND startNode(r) = n)
-       OR ($direction = 'in' AND endNode(r) = n))
-  AND {_EDGE_FILTER}
-WITH DISTINCT r, x
-ORDER BY coalesce(r.articles, 0) DESC, coalesce(r.confidence, 1.0) DESC, x.id
+MATCH (n:Entity {{id: fid}})
+CALL (n) {{
+  MATCH (n)-[r{rel}]-(x)
+  {where}
+  WITH r, x ORDER BY {_HOP_ORDER}
+  LIMIT $fanout + 1
+  RETURN collect([r, x]) AS top
+}}
+WITH n, top, size(top) > $fanout AS cut
+UNWIND top[0..$fanout] AS pair
+WITH n, cut, pair[0] AS r, pair[1] AS x
+ORDER BY {_HOP_ORDER}, n.id
 LIMIT $cap
-RETURN {_EDGE_FIELDS} AS edge, {_NODE_FIELDS} AS node
+RETURN n.id AS from, cut, {_EDGE_FIELDS} AS edge, {_NODE_FIELDS} AS node
 """
 
 
@@ -252,12 +282,16 @@ _ARTICLE_FIELDS = """
 
 # Every claim of the type between the two entities, whatever its polarity or
 # modality: the caller labels them. Symmetric types: either raw direction.
+# Each direction is one seek in the claim_pair index (Claim(subject_id,
+# object_id)), never an expansion of a hub entity's claims.
 EVIDENCE = f"""
-MATCH (:Entity {{id: $subject}})<-[:SUBJECT|OBJECT]-(c:Claim)
-WHERE c.type = $type
-  AND ((c.subject_id = $subject AND c.object_id = $object)
-       OR ($is_symmetric AND c.subject_id = $object AND c.object_id = $subject))
-WITH DISTINCT c
+CALL () {{
+  MATCH (c:Claim) WHERE c.subject_id = $subject AND c.object_id = $object AND c.type = $type
+  RETURN c
+  UNION
+  MATCH (c:Claim) WHERE $is_symmetric AND c.subject_id = $object AND c.object_id = $subject AND c.type = $type
+  RETURN c
+}}
 OPTIONAL MATCH (a:Article)-[:ASSERTS]->(c)
 WITH c, a ORDER BY a.published DESC, a.id, c.sentence_index
 RETURN {_CLAIM_FIELDS} AS claim, CASE WHEN a IS NULL THEN NULL ELSE {_ARTICLE_FIELDS} END AS article

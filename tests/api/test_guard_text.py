@@ -54,6 +54,7 @@ def test_relationship_filter_takes_only_vocabulary_names() -> None:
 
 def test_lucene_query_escapes_syntax_and_lowercases_operators() -> None:
     assert lucene_query("Azer") == "(azer^3 OR azer* OR azer~1)"
+    assert lucene_query("Azer", fuzzy=False) == "(azer^3 OR azer*)"
     q = lucene_query('AND "x" (y) a:b')
     # The typed AND is a lower-cased word (Lucene operators are upper case only).
     assert q is not None and q.startswith("(and^3 OR and*")

@@ -48,6 +48,9 @@ async def test_entity_search_by_prefix_alias_and_misspelling(client: httpx.Async
     assert [e["id"] for e in alias["items"]][:1] == ["TUR"]
     fuzzy = (await client.get("/v1/entities", params={"q": "Armenai"})).json()
     assert "ARM" in [e["id"] for e in fuzzy["items"]]
+    # One misspelt word of two: no name matches every word by prefix, so spelling decides.
+    two_words = (await client.get("/v1/entities", params={"q": "Benny Gants"})).json()
+    assert [e["id"] for e in two_words["items"]] == ["benny-gantz"]
     person = (await client.get("/v1/entities", params={"q": "gantz", "kind": "Person"})).json()
     assert [e["id"] for e in person["items"]] == ["benny-gantz"] and person["items"][0]["kind"] == "Person"
     none = (await client.get("/v1/entities", params={"q": "gantz", "kind": "Country"})).json()

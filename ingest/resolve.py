@@ -138,9 +138,39 @@ SPEECH_VERBS = frozenset(
     """say tell add state explain note write announce remark stress comment declare insist warn
     reply respond tweet post urge emphasise emphasize underline conclude""".split()
 )
+# A statement handed out is the speaker's words too ("X released the following statement:").
+STATEMENT_VERBS = frozenset("release issue provide give deliver make publish".split())
+STATEMENT_NOUNS = frozenset("statement remark remarks comment comments message".split())
 FIRST_PERSON = frozenset({"i", "my", "me"})
 FIRST_PLURAL = frozenset({"we", "our", "us"})
 PRONOUNS = THIRD_PERSON | FIRST_PERSON | FIRST_PLURAL
+# "they"/"them" may stand for an organisation or armed group named as a clause subject
+# just before ("The Syrian Democratic Forces announced that they ...").
+THIRD_PLURAL = frozenset({"they", "them"})
+
+# Nouns that name an administrative area after its proper name ("Anbar
+# province", "Idlib governorate", "Mosul district"): the name and the noun are
+# one place mention.
+ADMIN_UNITS = frozenset("province governorate district county prefecture oblast municipality".split())
+
+# Plural nouns for service members: "Reserve Airmen", "ANG Airmen" are people,
+# never places (NER tags some of them GPE).
+PERSONNEL_NOUNS = frozenset("airmen soldiers marines sailors troops guardsmen servicemen personnel".split())
+
+# Head nouns of organisation names that a definite description repeats to refer
+# back to the organisation: "U.S. Central Command ... the command", "the 134th
+# Expeditionary Fighter Squadron ... the squadron", "Task Force 50 ... the task force".
+ORG_ANAPHOR_HEADS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(h.split())
+    for h in (
+        "task force", "command", "squadron", "wing", "battalion", "brigade", "regiment", "division",
+        "fleet", "ministry", "council", "committee", "commission", "agency", "alliance", "militia",
+        "court", "parliament", "assembly", "party", "university", "company", "bank",
+    )
+)
+
+# Words after a name that make it a tribe or clan ("the Al Bu Nimr tribe"), a group.
+TRIBE_NOUNS = frozenset({"tribe", "clan"})
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
 
@@ -175,6 +205,12 @@ MIN_POPULATION_PERSON_AS_CITY = 250_000
 
 def _slug_id(prefix: str, name: str) -> str:
     return f"{prefix}:{geodata.slugify(name)}"
+
+
+def _has_words(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """`part` occurs as consecutive words of `words`."""
+    k = len(part)
+    return any(words[i : i + k] == part for i in range(len(words) - k + 1))
 
 
 def country_of(entity: Entity) -> Entity | None:
@@ -263,6 +299,8 @@ class _Resolver:
             return
         if role == PLACE and end in self.qualifiers and entity.kind in (EntityKind.CITY, EntityKind.PLACE):
             entity = self.qualified_place(entity, end)
+        if entity.kind in (EntityKind.CITY, EntityKind.PLACE) and self._admin_unit_at(end):
+            entity, end = self.admin_area(entity, start, end), end + 1
         span = self.doc[start:end]
         self.covered.update(range(start, end))
         self.out.append(
@@ -329,6 +367,43 @@ class _Resolver:
         # in one article ("Mindanao, Philippines") and without in another must
         # be one entity; the country is kept as a property.
         return Entity(id=_slug_id("place", entity.name), name=entity.name, kind=EntityKind.PLACE, iso3=iso3)
+
+    def _admin_unit_at(self, k: int) -> bool:
+        """An administrative-area noun at token k that completes the place name
+        before it ("Anbar province"), not one that heads a longer phrase
+        ("the province council", "province of")."""
+        if k >= len(self.doc) or k in self.covered or self.lowers[k] not in ADMIN_UNITS:
+            return False
+        nxt = k + 1
+        return nxt >= len(self.doc) or self.lowers[nxt] != "of"
+
+    def admin_area(self, entity: Entity, start: int, end: int) -> Entity:
+        """'Anbar province' is the place Anbar; 'Idlib province', 'Mosul district'
+        name the area around a city, not the city: a Place of that full name in the
+        city's country."""
+        if entity.kind != EntityKind.CITY:
+            return entity
+        name = f"{' '.join(self.doc[start:end].text.split())} {self.lowers[end]}"
+        return Entity(id=_slug_id("place", name), name=name, kind=EntityKind.PLACE, iso3=entity.iso3)
+
+    def admin_area_names(self) -> None:
+        """Capitalised names NER missed before an administrative-area noun
+        ("northwestern Syria's Idlib province") are places."""
+        n = len(self.doc)
+        for k in range(1, n):
+            if self.lowers[k] not in ADMIN_UNITS or k in self.covered or self.pos[k] != "NOUN" or self.in_furniture(k):
+                continue
+            i = k
+            while i > 0 and k - i < 3 and self.pos[i - 1] == "PROPN" and self.titlecase[i - 1] and (i - 1) not in self.covered:
+                i -= 1
+            if i == k or self.lowers[i] in TITLE_WORDS:
+                continue
+            name = self.doc[i:k].text
+            city = geodata.find_city(name)
+            if city is not None:
+                self.emit(geodata.city_entity(city, source="article"), "exact" if city.name == name else "alias", i, k, PLACE)
+            else:
+                self.emit(Entity(id=_slug_id("place", name), name=name, kind=EntityKind.PLACE), "exact", i, k, PLACE)
 
     # -- gazetteer matches ----------------------------------------------------
     def gazetteer(self, ent: Span, entry: GazEntry) -> None:
@@ -528,10 +603,13 @@ class _Resolver:
                 continue
             self.one_ent(ent)
         self.locative_names()
+        self.admin_area_names()
         self.bare_name_tokens()
         self.title_holders()
         self.personal_pronouns()
         self.appositive_titles()
+        self.organisation_descriptions()
+        self.plural_pronouns()
         return sorted(self.out, key=lambda m: (m.start_char, m.end_char))
 
     def split_names(self, ents: list[Span]) -> dict[tuple[int, int], Span]:
@@ -672,6 +750,10 @@ class _Resolver:
         if leading_prep:
             self.place(span, "GPE")
             return
+        if label in ("PERSON", "ORG", "NORP", "GPE") and end < len(self.doc) and self.lowers[end] in TRIBE_NOUNS:
+            name = f"{text} {self.lowers[end]}"
+            self.emit(Entity(id=_slug_id("group", name), name=name, kind=EntityKind.GROUP), "exact", start, end + 1, ACTOR)
+            return
         if label in ("PERSON", "ORG", "NORP", "LANGUAGE") and self.misread_city(span, label):
             return
         if label in ("PERSON", "ORG", "NORP") and len(span) <= 3 and (
@@ -803,7 +885,7 @@ class _Resolver:
 
     def place(self, span: Span, label: str) -> None:
         text = span.text
-        if text in NOT_PLACES:
+        if text in NOT_PLACES or span[-1].lower_ in PERSONNEL_NOUNS:
             return
         if len(span) == 1 and text in self.name_parts and geodata.find_city(text) is None:
             # "Gantz" tagged GPE after "Benny Gantz"; but "Melbourne" stays the city.
@@ -1091,14 +1173,18 @@ class _Resolver:
                 continue
             # Title before the name.
             i, steps = m.start_token, 0
-            while i > 0 and steps < 6:
+            while i > 0 and steps < 8:
                 before = by_end.get(i)
                 if before is not None:
                     if before.entity.kind in bodies:
                         out[person.id] = before.entity
                     break
                 prev = doc[i - 1]
-                if not (prev.lower_ in TITLE_WORDS or prev.lower_ in RANK_ABBREVIATIONS or prev.text == ","):
+                # Title words, ranks, and the capitalised words of an office named
+                # with its body ("Pentagon Press Secretary Peter Cook", "Task
+                # Force - Inherent Resolve Commander, Lt. Gen. X").
+                in_title = prev.lower_ in TITLE_WORDS or prev.lower_ in RANK_ABBREVIATIONS or prev.text in (",", "-", "\u2013")
+                if not (in_title or prev.is_title and prev.pos_ in ("PROPN", "NOUN") and "\n" not in prev.whitespace_):
                     break  # ("Gen." is one token; a lone "." ends the sentence before)
                 i -= 1
                 steps += 1
@@ -1119,13 +1205,85 @@ class _Resolver:
                 j += 1
         return out
 
+    def organisation_descriptions(self) -> None:
+        """'the command', 'the squadron', 'the task force' -> the latest organisation
+        before it whose name has that head ("U.S. Central Command", "134th
+        Expeditionary Fighter Squadron"). Not when a noun, a name or "of" follows
+        ("the command post", "the council of ministers"): that is another phrase."""
+        doc = self.doc
+        n = len(doc)
+        orgs = sorted(
+            (m.start_token, m.entity, tuple(m.text.lower().replace("-", " ").split()))
+            for m in self.out
+            if m.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and m.rule in ("exact", "alias")
+        )
+        if not orgs:
+            return
+        for i in range(1, n):
+            if self.lowers[i - 1] != "the" or i in self.covered or i in self.in_ent:
+                continue
+            for head in ORG_ANAPHOR_HEADS:
+                end = i + len(head)
+                if tuple(self.lowers[i:end]) != head or any(k in self.covered for k in range(i, end)):
+                    continue
+                if end < n and (self.pos[end] in ("NOUN", "PROPN") or self.lowers[end] == "of"):
+                    break
+                antecedent = next((e for s, e, words in reversed(orgs) if s < i and _has_words(words, head)), None)
+                if antecedent is not None and not self.in_furniture(i):
+                    self.emit(antecedent, "coreference", i, end, ACTOR)
+                break
+
+    def plural_pronouns(self) -> None:
+        """'they', 'them' -> the organisation or armed group that is the
+        nearest clause subject before the pronoun, in its sentence or the one
+        before ("The Syrian Democratic Forces announced that they began their
+        advance"). A nearer subject that is no such mention ("the two leaders",
+        "we") blocks it: the pronoun then most likely means that. Rule "pronoun"."""
+        doc = self.doc
+        by_token: dict[int, ResolvedMention] = {}
+        for m in self.out:
+            for k in range(m.start_token, m.end_token):
+                by_token[k] = m
+        for i, w in enumerate(self.lowers):
+            if w not in THIRD_PLURAL or self.pos[i] != "PRON" or i in self.covered or self.in_furniture(i):
+                continue
+            sent = self.sentence_index(i)
+            lo = self.sent_starts[sent - 1] if sent >= 1 else 0
+            subject = next(
+                (doc[k] for k in range(i - 1, lo - 1, -1) if doc[k].dep_ in ("nsubj", "nsubjpass") and k != i),
+                None,
+            )
+            if subject is None or any(c.dep_ == "conj" for c in subject.children):
+                continue  # no subject in view, or several ("Iraq and Turkey ... they")
+            m = by_token.get(subject.i)
+            if m is None or not self._plural_antecedent(m):
+                continue
+            self.emit(m.entity, "pronoun", i, i + 1, ACTOR)
+            by_token[i] = self.out[-1]
+
+    def _plural_antecedent(self, m: ResolvedMention) -> bool:
+        """An organisation or armed group, or a state named by a plural
+        ("Iraq's Security Forces", "the Iraqis"): what 'they' can stand for."""
+        if m.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+            # A name, not a singular description ("the command ... they" is the people).
+            return m.rule in ("exact", "alias") or m.rule == "pronoun" and m.text.lower() in THIRD_PLURAL
+        if m.entity.kind == EntityKind.COUNTRY and m.role == ACTOR:
+            return self.doc[m.end_token - 1].tag_ in ("NNS", "NNPS")
+        return False
+
     @staticmethod
     def _is_speaker(span: Span) -> bool:
         root = span.root
         head = root.head
         while root.dep_ in ("appos", "conj", "compound") and head is not root:
             root, head = head, head.head
-        return root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SPEECH_VERBS
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = head.lemma_.lower()
+        if verb in SPEECH_VERBS:
+            return True
+        # "X released the following statement:", "X issued a statement".
+        return verb in STATEMENT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in head.children)
 
 
 def resolve(doc: Doc, article_id: str) -> list[ResolvedMention]:

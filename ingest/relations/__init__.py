@@ -20,6 +20,8 @@ from graph.models import Article, Claim, Entity
 from graph.ontology import RELATION_TYPES, EntityKind, Modality, Polarity
 from ingest.relations.arguments import Arg, DocIndex, MentionLike
 from ingest.relations.context import analyse
+from ingest.relations.military import is_military_support
+from ingest.relations.units import assignments, part_of, unit_chains
 from ingest.relations.patterns import (
     Candidate,
     make_candidate,
@@ -35,7 +37,7 @@ from ingest.relations.patterns import (
 EXTRACTOR_NAME = "geokg-rules"
 # Bump on any change of behaviour: claims carry it, so a graph can tell which
 # version produced what.
-EXTRACTOR_VERSION = "0.2.3"
+EXTRACTOR_VERSION = "0.3.0"
 
 # Relations between states: officials stand for their state, cities for theirs.
 STATE_LEVEL_TYPES = frozenset(
@@ -65,10 +67,10 @@ POLITICAL_ATTACK_VERBS = frozenset({"attack", "target", "slam", "assault"})
 ELECTORAL_VERBS = frozenset({"defeat", "beat", "fight", "battle", "challenge"})
 
 
-def _retyped(c: Candidate, rtype: str) -> Candidate:
+def _retyped(c: Candidate, rtype: str, why: str = "person-to-person") -> Candidate:
     return Candidate(
         rtype, c.subject, c.object, c.trigger, c.trigger_start, c.trigger_end, c.trigger_text,
-        c.confidence, c.rule + ":person-to-person", c.title, c.refusal, c.skip_own_aux, c.modality,
+        c.confidence, c.rule + ":" + why, c.title, c.refusal, c.skip_own_aux, c.modality,
     )
 
 
@@ -137,9 +139,14 @@ def extract_claims(
                 candidates.extend(event_locations(tok, index))
             if pos in ("VERB", "ADP"):
                 candidates.extend(membership_lists(tok, index))
+            if pos == "VERB":
+                candidates.extend(assignments(tok, index))
+            if pos in ("ADP", "SCONJ"):
+                candidates.extend(part_of(tok, index))
             if pos in ("NOUN", "PROPN", "VERB"):
                 candidates.extend(nominal(tok, index))
         candidates.extend(locations(sent, index, country_of))
+        candidates.extend(unit_chains(sent, index))
 
     best: dict[str, Claim] = {}
     order: list[str] = []
@@ -236,6 +243,14 @@ def _to_claim(
             c = _retyped(c, "CONDEMNS")
         elif lemma in ELECTORAL_VERBS:
             return None
+    if (
+        c.type == "SUPPORTS"
+        and s.entity.kind != EntityKind.PERSON
+        and o.entity.kind != EntityKind.PERSON
+        and is_military_support(c.trigger, c.object, index)
+    ):
+        # "the coalition supports the SDF through airstrikes": fighting alongside, not endorsing
+        c = _retyped(c, "COOPERATES_MILITARILY", "military")
     allowed = KIND_CONSTRAINTS.get(c.type)
     if allowed is not None and (s.entity.kind not in allowed[0] or o.entity.kind not in allowed[1]):
         return None

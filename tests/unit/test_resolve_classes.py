@@ -149,3 +149,32 @@ def test_we_after_a_title_naming_the_body_in_capitalised_words(nlp: Language) ->
     )
     we = next(m for m in mentions if m.text == "We")
     assert we.entity.iso3 == "USA"
+
+
+def test_two_countries_joined_by_a_hyphen_after_an_abbreviation_are_two_mentions(nlp: Language) -> None:
+    mentions = run(nlp, "Both sides praised the U.S.-Iraq partnership on Tuesday.")
+    assert [(m.text, m.entity.iso3) for m in mentions] == [("U.S.", "USA"), ("Iraq", "IRQ")]
+
+
+def test_a_lower_case_compound_after_an_abbreviation_stays_one_word(nlp: Language) -> None:
+    doc = nlp("The U.S.-led coalition and U.S.-backed fighters advanced.")
+    assert "U.S.-backed" in [t.text for t in doc]
+
+
+def test_peoples_and_faiths_are_neither_places_nor_organisations(nlp: Language) -> None:
+    mentions = run(nlp, "The Yazidi community fled to Mount Sinjar. Extremists abuse the name of Islam.")
+    assert texts(mentions) == ["Mount Sinjar"]
+
+
+def test_the_government_of_a_region_is_one_organisation(nlp: Language) -> None:
+    lower = run(nlp, "Baghdad agreed a budget with the Kurdistan regional government.")
+    plural = run(nlp, "Officials welcomed the deal between Iraqi and Kurdistan Regional governments on oil.")
+    krg = [m.entity for m in lower + plural if "Kurdistan" in m.text]
+    assert [(e.name, e.kind) for e in krg] == [("Kurdistan Regional Government", EntityKind.ORGANIZATION)] * 2
+    assert krg[0].id == krg[1].id
+
+
+def test_a_military_unit_after_a_place_preposition_is_an_organisation(nlp: Language) -> None:
+    mentions = run(nlp, "Staff Sgt. Albert Connelly, a crew chief in Abel Battery, said the drill went well.")
+    battery = next(m for m in mentions if m.text == "Abel Battery")
+    assert battery.entity.kind == EntityKind.ORGANIZATION

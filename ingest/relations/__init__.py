@@ -21,7 +21,7 @@ from graph.ontology import RELATION_TYPES, EntityKind, Modality, Polarity
 from ingest.relations.arguments import Arg, DocIndex, MentionLike
 from ingest.relations.context import analyse
 from ingest.relations.military import is_military_support
-from ingest.relations.units import assignments, part_of, unit_chains
+from ingest.relations.units import assignments, hometowns, included_places, part_of, unit_chains
 from ingest.relations.patterns import (
     Candidate,
     make_candidate,
@@ -147,6 +147,8 @@ def extract_claims(
                 candidates.extend(nominal(tok, index))
         candidates.extend(locations(sent, index, country_of))
         candidates.extend(unit_chains(sent, index))
+        candidates.extend(hometowns(sent, index))
+        candidates.extend(included_places(sent, index))
 
     best: dict[str, Claim] = {}
     order: list[str] = []

@@ -96,6 +96,10 @@ _ARMS_THEMES = frozenset({"ARMS"})
 _AID_THEMES = frozenset({"AID"})
 _SUPPORT_THEMES = frozenset({"SUPPORT"})
 
+# Armed actors one can take ground from (not a place: "liberated Mosul from
+# the west" is a direction).
+_ARMED = frozenset({"Group", "Organization", "Country"})
+
 # lemma -> cues tried in order; the first whose conditions hold is used.
 VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     # --- conflict
@@ -116,6 +120,21 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "clash": (_v("FIGHTS", "prep:with"),),
     "defeat": (_v("FIGHTS", confidence=0.6),),
     "combat": (_v("FIGHTS", confidence=0.6),),
+    # taking ground from an armed enemy: "seized the hospital from ISIL
+    # fighters", "liberate Mosul from Daesh", "rid Iraq of ISIL", "drive ISIL
+    # out of Raqqa", "clearing Daesh from Iraq": fighting whoever held it
+    "seize": (_v("FIGHTS", "prep:from", confidence=0.6, object_kinds=_ARMED),),
+    "capture": (_v("FIGHTS", "prep:from", confidence=0.6, object_kinds=_ARMED),),
+    "retake": (_v("FIGHTS", "prep:from", confidence=0.6, object_kinds=_ARMED),),
+    "retook": (_v("FIGHTS", "prep:from", confidence=0.6, object_kinds=_ARMED),),  # the sm lemmatiser keeps the past form
+    "recapture": (_v("FIGHTS", "prep:from", confidence=0.6, object_kinds=_ARMED),),
+    "liberate": (_v("FIGHTS", "prep:from", confidence=0.6, object_kinds=_ARMED),),
+    "wrest": (_v("FIGHTS", "prep:from", confidence=0.6, object_kinds=_ARMED),),
+    "rid": (_v("FIGHTS", "prep:of", confidence=0.55, object_kinds=_ARMED),),
+    "clear": (_v("FIGHTS", "dobj", particle="from", confidence=0.55, object_kinds=_ARMED),),
+    "drive": (_v("FIGHTS", "dobj", particle="out", confidence=0.55, object_kinds=_ARMED),),
+    "push": (_v("FIGHTS", "dobj", particle="out", confidence=0.55, object_kinds=_ARMED),),
+    "dislodge": (_v("FIGHTS", "dobj", confidence=0.55, object_kinds=_ARMED),),
     "mobilize": (_v("MOBILIZES_AGAINST", "prep:against"),),
     "mobilise": (_v("MOBILIZES_AGAINST", "prep:against"),),
     "deploy": (
@@ -192,7 +211,10 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "cut": (_v("CUTS_TIES_WITH", "prep:with", requires_dobj=RELATION_WORDS),),
     "sever": (_v("CUTS_TIES_WITH", "prep:with", requires_dobj=RELATION_WORDS, confidence=0.75),),
     "break": (_v("CUTS_TIES_WITH", "prep:with", requires_dobj=RELATION_WORDS),),
-    "expel": (_v("CUTS_TIES_WITH", requires_dobj=DIPLOMAT_WORDS),),
+    "expel": (
+        _v("CUTS_TIES_WITH", requires_dobj=DIPLOMAT_WORDS),
+        _v("FIGHTS", "dobj", particle="from", confidence=0.55, object_kinds=_ARMED),
+    ),
     "recall": (_v("CUTS_TIES_WITH", "prep:from", requires_dobj=DIPLOMAT_WORDS, confidence=0.5),),
     # --- pressure
     "demand": (_v("DEMANDS", "prep:from", "ctl"),),

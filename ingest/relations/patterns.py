@@ -317,7 +317,14 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
             else:
                 objects.extend(index.args(t))
 
-    modifier_args = [a for a in index.modifier_args(tok) if a.entity.id not in {o.entity.id for o in objects}]
+    # the cue noun's own possessor or name modifier is a party ("UK support
+    # for Iraq", "the NATO meeting with Russia"), not a mere modifier of some
+    # other noun ("met a Minetest contributor")
+    modifier_args = [
+        Arg(a.entity, a.text, a.start, a.end, "nominal" if a.via == "modifier" else a.via, a.mention)
+        for a in index.modifier_args(tok)
+        if a.entity.id not in {o.entity.id for o in objects}
+    ]
     agents: list[Arg] = []
     rule = f"noun:{lemma}"
     if cue.modifier_role == "object":
@@ -674,6 +681,14 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
             else:
                 # "ISIL fighters in Mosul", "Daesh positions near Tikrit"
                 preps_of.extend(noun.children)
+        # "Al-Raqqa province in Syria": the place noun after the name carries it
+        if (
+            m.entity.kind in (EntityKind.CITY, EntityKind.PLACE)
+            and head.dep_ in ("compound", "amod", "nmod")
+            and head.head.lemma_.lower() in PLACE_NOUNS
+            and index.mention_at(head.head) is None
+        ):
+            preps_of.extend(head.head.children)
         # "the city of Mosul in Iraq": the place noun carries the preposition
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
             preps_of.extend(head.head.head.children)
@@ -777,6 +792,22 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
                         if a.entity.kind in _PLACE_KINDS and (a.mention is None or a.mention.role == "place"):
                             places.append((c, a))
     places.extend(_fronted_places(tok, index))
+    if tok.lemma_.lower() in MEETING_VERBS:
+        # "met the Iraqi Foreign Minister, Ibrahim al-Jaafari in London": the
+        # parser hangs the place on the person met; a person is not "in
+        # London" as a property, so the phrase is the meeting's
+        met = [c for c in tok.children if c.dep_ == "dobj"]
+        met += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        for t in met:
+            for host in [t, *(c for c in t.children if c.dep_ == "appos")]:
+                for c in host.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                places.extend(
+                                    (c, a) for a in index.args(p, allow_modifier=False, allow_pronoun=False)
+                                    if a.entity.kind in (EntityKind.CITY, EntityKind.PLACE)
+                                )
     if not places:
         return
     # "In Syria, Coalition forces conducted 23 strikes": strikes hit the place

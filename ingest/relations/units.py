@@ -1,4 +1,4 @@
-"""Membership of military units and organisations stated by the form of the text.
+"""Membership and whereabouts stated by the form of the text rather than by a cue.
 
 - Unit chains, the way military news addresses a unit: "3rd Battalion, 321st
   Field Artillery Regiment", "2nd Battalion, 5th Special Forces Group, Fort
@@ -11,6 +11,10 @@
   Expeditionary Group", "The UK, as part of the Global Coalition, ..." ->
   MEMBER_OF. Not for operations or campaigns ("as part of Operation Inherent
   Resolve"), which are not bodies one belongs to.
+- Home towns, the way news introduces a person: "Scott Dayton, 42, of
+  Woodbridge, Virginia, died ..." -> LOCATED_IN(person, Woodbridge).
+- Places listed with "including": "key towns in northern Iraq including
+  Rabiyah and Zumar", "Iraqi territory, including Tikrit" -> LOCATED_IN.
 """
 
 from __future__ import annotations
@@ -106,3 +110,55 @@ def part_of(tok: Token, index: DocIndex) -> Iterator[Candidate]:
         for w in wholes:
             if m.entity.id != w.entity.id:
                 yield make_candidate("MEMBER_OF", m, w, tok, 0.55, "member:part-of")
+
+
+def hometowns(sent: Span, index: DocIndex) -> Iterator[Candidate]:
+    """"Name, 42, of Woodbridge, Virginia," -> LOCATED_IN(person, Woodbridge)."""
+    doc = index.doc
+    for m in index.mentions:
+        if not (sent.start <= m.start_token < sent.end) or m.entity.kind != EntityKind.PERSON:
+            continue
+        i = m.end_token
+        if i >= sent.end or doc[i].text != ",":
+            continue
+        i += 1
+        if i + 1 < sent.end and doc[i].like_num and doc[i + 1].text == ",":
+            i += 2  # the age
+        if i + 1 >= sent.end or doc[i].lower_ != "of":
+            continue
+        place = index.mention_at(doc[i + 1])
+        if place is None or place.start_token != i + 1 or place.entity.kind not in (EntityKind.CITY, EntityKind.PLACE):
+            continue
+        yield make_candidate("LOCATED_IN", index.arg_of_mention(m), index.arg_of_mention(place), doc[i], 0.5, "located:hometown")
+
+
+_AREA_NOUNS = frozenset("town city village area territory region district province place".split())
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def included_places(sent: Span, index: DocIndex) -> Iterator[Candidate]:
+    """"towns in northern Iraq including Rabiyah and Zumar": each named town is
+    one of the towns, so it is where they are."""
+    doc = index.doc
+    for m in index.mentions:
+        if not (sent.start <= m.start_token < sent.end) or m.entity.kind not in (EntityKind.CITY, EntityKind.PLACE):
+            continue
+        tok = _first_conjunct(doc[m.end_token - 1])
+        if tok.dep_ not in ("pobj", "dobj") or tok.head.lower_ != "including":
+            continue
+        area = tok.head.head
+        if area.lemma_.lower() not in _AREA_NOUNS:
+            continue
+        containers: list[Arg] = []
+        for c in area.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                containers += [a for p in c.children if p.dep_ == "pobj" for a in index.args(p, allow_pronoun=False)]
+        containers += index.modifier_args(area)  # "Iraqi territory"
+        for a in containers:
+            if a.entity.kind in (EntityKind.COUNTRY, EntityKind.CITY, EntityKind.PLACE) and a.entity.id != m.entity.id:
+                yield make_candidate("LOCATED_IN", index.arg_of_mention(m), a, tok.head, 0.55, "located:including")

@@ -141,3 +141,44 @@ def test_as_part_of_an_operation_is_not_membership(extractor: Extractor) -> None
 def test_title_set_off_by_commas(extractor: Extractor) -> None:
     e = run(extractor, "Gen. Joseph Votel, commander, U.S. Central Command, met reporters.")
     assert ("person:joseph-votel", "LEADER_OF", "org:centcom") in triples(e)
+
+
+# --- taking ground from an armed enemy ----------------------------------------------------
+def test_taking_ground_from_a_group_is_fighting_it(extractor: Extractor) -> None:
+    e = run(extractor, "Syria retook Palmyra from ISIL.")
+    assert ("SYR", "FIGHTS", "group:isil") in triples(e)
+
+
+def test_driving_a_group_out_is_fighting_it(extractor: Extractor) -> None:
+    e = run(extractor, "The Peshmerga drove ISIL out of Kobane.")
+    assert ("group:peshmerga", "FIGHTS", "group:isil") in triples(e)
+
+
+def test_clearing_needs_the_from_phrase(extractor: Extractor) -> None:
+    assert ("IRQ", "FIGHTS", "group:isil") in triples(run(extractor, "Iraq is clearing Daesh from Anbar."))
+    assert not rules(run(extractor, "Iraq cleared the Turkish proposal."), "FIGHTS")
+
+
+# --- a meeting's place hanging on the person met --------------------------------------------
+def test_meeting_place_attached_to_the_person_met(extractor: Extractor) -> None:
+    e = run(extractor, "Boris Johnson met the Iraqi Foreign Minister, Ibrahim al-Jaafari in London today.")
+    assert ("person:boris-johnson", "LOCATED_IN", "city:gbr:london") in triples(e)
+
+
+# --- a nominal cue's own modifier is its agent ----------------------------------------------
+def test_nominal_cue_modifier_is_a_party(extractor: Extractor) -> None:
+    e = run(extractor, "The minister reiterated UK support for Iraq in the fight against ISIL.")
+    assert ("GBR", "SUPPORTS", "IRQ") in triples(e)
+
+
+# --- home towns and places listed with "including" -----------------------------------------
+def test_home_town_after_name_and_age(extractor: Extractor) -> None:
+    e = run(extractor, "Navy Chief Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died Nov. 24 in northern Syria.")
+    assert ("person:scott-c-dayton", "LOCATED_IN", "city:usa:woodbridge") in triples(e)
+
+
+def test_places_listed_with_including(extractor: Extractor) -> None:
+    e = run(extractor, "We have supported the liberation of key towns in Northern Iraq including Rabiyah and Zumar.")
+    t = triples(e)
+    assert ("place:rabiyah", "LOCATED_IN", "IRQ") in t
+    assert ("place:zumar", "LOCATED_IN", "IRQ") in t

@@ -171,6 +171,11 @@ ORG_ANAPHOR_HEADS: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 
+# Last words of facility names: an airfield, a dam or an air base is a place,
+# whatever label NER gives it ("Tiyas Military Airfield" ORG, "Baghdad
+# International Airport").
+FACILITY_HEADS = frozenset("airport airfield base dam bridge harbour harbor".split())
+
 # "<region> regional government": the region's government, an organisation.
 SUBNATIONAL_WORDS = frozenset("regional provincial state local municipal city autonomous".split())
 
@@ -190,7 +195,7 @@ RANK_ABBREVIATIONS = frozenset("capt capt. gen gen. col col. lt lt. maj maj. sgt
 # Head nouns of organisation names that start with a place name
 # ("Kurdistan Regional Government", "Baku State University").
 ORG_HEADS = frozenset(
-    """government council assembly parliament ministry university bank airport agency authority party
+    """government council assembly parliament ministry university bank agency authority party
     front movement brigade brigades corps command committee commission court office department service
     services company corporation airlines airways news times post television radio institute foundation
     federation union league club police guard army forces navy""".split()
@@ -483,11 +488,17 @@ class _Resolver:
         j = ent.end
         while j < len(doc) and j - ent.end < 4 and doc[j].is_title and not doc[j].ent_id_ and doc[j].ent_type_ in ("", "ORG"):
             j += 1
-        if j == ent.end or doc[j - 1].lower_ not in ORG_HEADS:
+        if j == ent.end or doc[j - 1].lower_ not in ORG_HEADS | FACILITY_HEADS:
             return False
         if entry.kind == EntryKind.COUNTRY and doc[j - 1].lower_ in STATE_HEADS:
             return False
         name = doc[ent.start : j].text
+        if doc[j - 1].lower_ in FACILITY_HEADS:
+            # "Baghdad International Airport": a facility, a place in the named place's country.
+            iso3 = entry.entity.iso3 if entry.entity is not None else None
+            place = Entity(id=_slug_id("place", name), name=name, kind=EntityKind.PLACE, iso3=iso3)
+            self.emit(place, "exact", ent.start, j, PLACE)
+            return True
         org = Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION)
         self.emit(org, "exact", ent.start, j, ACTOR)
         return True
@@ -778,6 +789,9 @@ class _Resolver:
             return  # a name cut short ("Joint and" before "Coalition partners")
         if leading_prep:
             self.place(span, "GPE")
+            return
+        if label == "ORG" and len(span) >= 2 and span[-1].lower_ in FACILITY_HEADS:
+            self.place(span, "FAC")  # "Tiyas Military Airfield": a facility is a place
             return
         if label in ("PERSON", "ORG", "NORP", "GPE") and end < len(self.doc) and self.lowers[end] in TRIBE_NOUNS:
             name = f"{text} {self.lowers[end]}"

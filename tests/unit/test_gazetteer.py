@@ -109,6 +109,8 @@ def gaz():
         ("Tel Aviv", "city:isr:tel-aviv"),
         ("Kremlin", "institution:RUS"),
         ("White House", "institution:USA"),
+        ("Defense Department", "institution:USA"),
+        ("State Department", "institution:USA"),
         ("UN", "org:united-nations"),
         ("NATO", "org:nato"),
         ("Likud Party", "org:likud"),

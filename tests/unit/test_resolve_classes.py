@@ -189,3 +189,17 @@ def test_invisible_format_characters_glued_to_words_hide_no_name_or_title(nlp: L
     assert next(m for m in mentions if m.text == "prime minister").entity.name == "Haider al-Abadi"
     mosul = next(m for m in mentions if m.text.startswith("Mosul"))
     assert (mosul.text, mosul.entity.kind) == ("Mosul", EntityKind.CITY)
+
+
+def test_a_facility_is_a_place_whatever_ner_calls_it(nlp: Language) -> None:
+    airfield = run(nlp, "Militants seized rockets from Tiyas Military Airfield near Palmyra.")
+    assert next(m for m in airfield if m.text == "Tiyas Military Airfield").entity.kind == EntityKind.PLACE
+    airport = run(nlp, "Flights resumed at Baghdad International Airport on Monday.")
+    place = next(m for m in airport if "Airport" in m.text)
+    assert (place.text, place.entity.kind, place.entity.iso3) == ("Baghdad International Airport", EntityKind.PLACE, "IRQ")
+
+
+def test_a_us_department_acting_is_the_united_states(nlp: Language) -> None:
+    mentions = run(nlp, "A sailor died in Syria, according to a Defense Department news release.")
+    dod = next(m for m in mentions if m.text == "Defense Department")
+    assert (dod.entity.iso3, dod.rule) == ("USA", "institution-metonymy")

@@ -32,6 +32,14 @@ MENTIONS = "MENTIONS"
 SOURCE_ARTICLE = "article"
 SOURCE_REFERENCE = "reference"
 
+# Prefix of the loader's statements. Neo4j re-plans a cached statement when the
+# graph's statistics have drifted (a database filling up drifts all the time),
+# and planning the loader's ~35 statements costs several CPU-seconds each
+# time -- while a bulk load runs, more than the writes themselves. Their plans
+# do not depend on statistics: every lookup is a unique-constraint seek or
+# carries an index hint, so the first plan stays the right one.
+_KEEP_PLAN = "CYPHER replan=skip"
+
 # Union of the stored aliases, the incoming aliases and the incoming name, minus
 # the node's (possibly just set) name, without duplicates and in first-seen
 # order, so repeating a load leaves the list exactly as it was.
@@ -41,27 +49,41 @@ _ALIAS_UNION = (
 )
 
 
-def _upsert_entities(kind: EntityKind) -> str:
-    # The kind label is set when the node is created: an id names one thing,
-    # so a later mention never relabels it. The first name seen stays the
-    # caption (the reference backbone overrides it with the canonical name);
-    # other names become aliases.
-    return f"""
+# One statement for every kind: the kind label is set from the row with a
+# dynamic label (`SET e:$(r.kind)`, Neo4j 5.26+); `r.kind` is always an
+# `EntityKind` value (the loader builds it from the enum), never free text. The
+# label is set when the node is created: an id names one thing, so a later
+# mention never relabels it. The first name seen stays the caption (the
+# reference backbone overrides it with the canonical name); other names become
+# aliases. An entity that is already stored as the row would leave it -- most of
+# a bulk load's rows, since a few thousand entities recur in every batch -- is
+# not written at all, so it takes no write lock and adds nothing to the
+# transaction state.
+UPSERT_ENTITIES = f"""
+{_KEEP_PLAN}
 UNWIND $rows AS r
 MERGE (e:Entity {{id: r.id}})
-ON CREATE SET e:{kind.value}, e.kind = r.kind, e.name = r.name, e.source = r.source,
+ON CREATE SET e:$(r.kind), e.kind = r.kind, e.name = r.name, e.source = r.source,
               e.aliases = []
-SET e.iso3 = coalesce(r.iso3, e.iso3),
-    e.wikidata = coalesce(r.wikidata, e.wikidata)
-WITH e, r
-SET e.aliases = {_ALIAS_UNION}
-RETURN count(e) AS entities
+WITH e, r, coalesce(r.iso3, e.iso3) AS iso3, coalesce(r.wikidata, e.wikidata) AS wikidata,
+     {_ALIAS_UNION} AS aliases
+WHERE e.aliases IS NULL OR aliases <> e.aliases
+   OR (iso3 IS NOT NULL AND (e.iso3 IS NULL OR iso3 <> e.iso3))
+   OR (wikidata IS NOT NULL AND (e.wikidata IS NULL OR wikidata <> e.wikidata))
+SET e.iso3 = iso3, e.wikidata = wikidata, e.aliases = aliases
+RETURN count(e) AS changed
 """
 
+# Which of the batch's articles are stored already. Only those need the
+# re-ingest path (delete stale claims, MERGE); the others are new to the
+# database, and so are their claims, whose ids include the article id.
+EXISTING_ARTICLES = _KEEP_PLAN + """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN collect(a.id) AS ids
+"""
 
-UPSERT_ENTITIES: dict[EntityKind, str] = {kind: _upsert_entities(kind) for kind in EntityKind}
-
-UPSERT_ARTICLES = """
+UPSERT_ARTICLES = _KEEP_PLAN + """
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
 SET a.url = r.url, a.title = r.title, a.standfirst = r.standfirst, a.outlet = r.outlet,
@@ -71,9 +93,21 @@ SET a.url = r.url, a.title = r.title, a.standfirst = r.standfirst, a.outlet = r.
 RETURN count(a) AS articles
 """
 
+# New articles: plain CREATEs, no lookup of what is not there. A row holds
+# exactly the article's properties (a null one is not stored, as SET to null
+# would leave it). The unique constraint still refuses a duplicate, e.g. an
+# article another loader created since the existence check; the loader then
+# runs the batch again, on the re-ingest path.
+CREATE_ARTICLES = _KEEP_PLAN + """
+UNWIND $rows AS r
+CREATE (a:Article)
+SET a = r
+RETURN count(a) AS articles
+"""
+
 # Claims an article asserted before but does not assert now: delete them and
 # return their (type, subject, object) so the fact edges they fed are recomputed.
-DELETE_STALE_CLAIMS = """
+DELETE_STALE_CLAIMS = _KEEP_PLAN + """
 UNWIND $rows AS r
 MATCH (:Article {id: r.article_id})-[:ASSERTS]->(c:Claim)
 WHERE NOT c.id IN r.claim_ids
@@ -82,7 +116,7 @@ DETACH DELETE c
 RETURN type, subject_id, object_id
 """
 
-DELETE_STALE_MENTIONS = """
+DELETE_STALE_MENTIONS = _KEEP_PLAN + """
 UNWIND $rows AS r
 MATCH (:Article {id: r.article_id})-[m:MENTIONS]->(e:Entity)
 WHERE NOT e.id IN r.entity_ids
@@ -90,7 +124,7 @@ DELETE m
 RETURN count(m) AS deleted
 """
 
-UPSERT_MENTIONS = """
+UPSERT_MENTIONS = _KEEP_PLAN + """
 UNWIND $rows AS r
 MATCH (a:Article {id: r.article_id})
 MATCH (e:Entity {id: r.entity_id})
@@ -99,16 +133,27 @@ SET m.count = r.count
 RETURN count(m) AS mentions
 """
 
-# `r.props` holds every Claim field (dates as Neo4j dates); `+=` with a null
-# value removes a property the new extraction no longer has. The speaker link
-# is replaced only when it changed, so a repeated load deletes nothing.
-UPSERT_CLAIMS = """
+# The article is new, so none of these relationships can exist yet.
+CREATE_MENTIONS = _KEEP_PLAN + """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.article_id})
+MATCH (e:Entity {id: r.entity_id})
+CREATE (a)-[:MENTIONS {count: r.count}]->(e)
+RETURN count(*) AS mentions
+"""
+
+# A row is every Claim field plus its id (dates as Neo4j dates); `+=` with a
+# null value removes a property the new extraction no longer has. The speaker
+# link is replaced only when it changed, so a repeated load deletes nothing.
+# (The re-ingest path: its subqueries put Eager barriers in the plan, which the
+# path of new articles below avoids.)
+UPSERT_CLAIMS = _KEEP_PLAN + """
 UNWIND $rows AS r
 MATCH (a:Article {id: r.article_id})
 MATCH (s:Entity {id: r.subject_id})
 MATCH (o:Entity {id: r.object_id})
 MERGE (c:Claim {id: r.id})
-SET c += r.props
+SET c += r
 MERGE (a)-[:ASSERTS]->(c)
 MERGE (c)-[:SUBJECT]->(s)
 MERGE (c)-[:OBJECT]->(o)
@@ -126,6 +171,28 @@ CALL (c, r) {
 RETURN count(c) AS claims
 """
 
+# Claims of new articles: created with their three provenance links in one
+# pass, no MERGE (which would check each link of a hub entity first).
+CREATE_CLAIMS = _KEEP_PLAN + """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.article_id})
+MATCH (s:Entity {id: r.subject_id})
+MATCH (o:Entity {id: r.object_id})
+CREATE (a)-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
+SET c = r
+RETURN count(c) AS claims
+"""
+
+# Speaker links of new claims (`$rows`: {id, speaker}); a speaker that is not
+# a stored entity gets no link, as in UPSERT_CLAIMS.
+CREATE_ATTRIBUTIONS = _KEEP_PLAN + """
+UNWIND $rows AS r
+MATCH (c:Claim {id: r.id})
+MATCH (speaker:Entity {id: r.speaker})
+CREATE (c)-[:ATTRIBUTED_TO]->(speaker)
+RETURN count(*) AS attributions
+"""
+
 
 def _recompute_facts(rtype: RelationType) -> str:
     """Recompute the article-derived fact edges of one type for `$pairs`.
@@ -137,28 +204,31 @@ def _recompute_facts(rtype: RelationType) -> str:
     Confidence is a noisy-or of the claim confidences, capped at 0.99: more
     independent reports raise it, none makes it certain.
     """
-    # The pair's claims come from the claim_pair index (subject_id, object_id),
-    # one seek per stored direction, never from expanding a's claims: a hub
-    # entity has far too many for that. The hint keeps the seek even when the
-    # plan was compiled while the database was nearly empty (then a label scan
-    # looks as cheap, and stays cached: ~40 ms per pair at 1,000 claims).
+    # The key's claims come from the claim_key index (subject_id, object_id,
+    # type), one seek per stored direction: exactly the claims of this type
+    # between the two, never an expansion of a hub entity's claims nor the
+    # claims of every other type between a busy pair (with (subject, object)
+    # alone, the recompute read ~150 claims per loaded claim at 1,000,000
+    # claims). The hint keeps the seek even when the plan was compiled while
+    # the database was nearly empty (then a label scan looks as cheap, and
+    # stays cached).
+    t = rtype.name
+    seek = "MATCH (c:Claim) USING INDEX c:Claim(subject_id, object_id, type)"
     reverse = (
-        "\n    UNION\n    MATCH (c:Claim) USING INDEX c:Claim(subject_id, object_id)"
-        "\n    WHERE c.subject_id = b.id AND c.object_id = a.id RETURN c"
+        f"\n    UNION\n    {seek}\n    WHERE c.subject_id = b.id AND c.object_id = a.id AND c.type = '{t}' RETURN c"
         if rtype.symmetric
         else ""
     )
-    t = rtype.name
-    return f"""
+    return f"""{_KEEP_PLAN}
 UNWIND $pairs AS p
 MATCH (a:Entity {{id: p.a}})
 MATCH (b:Entity {{id: p.b}})
 CALL (a, b) {{
   CALL (a, b) {{
-    MATCH (c:Claim) USING INDEX c:Claim(subject_id, object_id)
-    WHERE c.subject_id = a.id AND c.object_id = b.id RETURN c{reverse}
+    {seek}
+    WHERE c.subject_id = a.id AND c.object_id = b.id AND c.type = '{t}' RETURN c{reverse}
   }}
-  WITH c WHERE c.type = '{t}' AND c.polarity = 'affirmed' AND c.modality IN $modalities
+  WITH c WHERE c.polarity = 'affirmed' AND c.modality IN $modalities
   // A pattern comprehension always expands from the bound claim.
   WITH c, head([(art:Article)-[:ASSERTS]->(c) | art]) AS art
   RETURN count(DISTINCT c) AS claims,

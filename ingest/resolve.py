@@ -149,6 +149,8 @@ PRONOUNS = THIRD_PERSON | FIRST_PERSON | FIRST_PLURAL
 # "they"/"them" may stand for an organisation or armed group named as a clause subject
 # just before ("The Syrian Democratic Forces announced that they ...").
 THIRD_PLURAL = frozenset({"they", "them"})
+# Plural nouns for a state's or group's armed men: "Iraq's Security Forces ... they".
+FORCE_NOUNS = frozenset("force forces troop troops soldier soldiers fighter fighters militant militants".split())
 
 # Nouns that name an administrative area after its proper name ("Anbar
 # province", "Idlib governorate", "Mosul district"): the name and the noun are
@@ -1303,10 +1305,25 @@ class _Resolver:
             if subject is None or any(c.dep_ == "conj" for c in subject.children):
                 continue  # no subject in view, or several ("Iraq and Turkey ... they")
             m = by_token.get(subject.i)
-            if m is None or not self._plural_antecedent(m):
+            if m is not None and not self._plural_antecedent(m):
+                continue
+            m = m or self._body_of_plural_forces(subject, by_token)
+            if m is None:
                 continue
             self.emit(m.entity, "pronoun", i, i + 1, ACTOR)
             by_token[i] = self.out[-1]
+
+    def _body_of_plural_forces(self, subject: Token, by_token: dict[int, ResolvedMention]) -> ResolvedMention | None:
+        """'Iraq's Security Forces', 'Iraqi troops' (a plural force noun no mention
+        covers): the state or organisation named in its possessor or modifier."""
+        if subject.tag_ not in ("NNS", "NNPS") or subject.lemma_.lower() not in FORCE_NOUNS:
+            return None
+        for child in subject.children:
+            if child.dep_ in ("poss", "amod", "compound") and child.i in by_token:
+                m = by_token[child.i]
+                if m.entity.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP) and m.role == ACTOR:
+                    return m
+        return None
 
     def _plural_antecedent(self, m: ResolvedMention) -> bool:
         """An organisation or armed group, or a state named by a plural

@@ -203,3 +203,14 @@ def test_a_us_department_acting_is_the_united_states(nlp: Language) -> None:
     mentions = run(nlp, "A sailor died in Syria, according to a Defense Department news release.")
     dod = next(m for m in mentions if m.text == "Defense Department")
     assert (dod.entity.iso3, dod.rule) == ("USA", "institution-metonymy")
+
+
+def test_they_after_a_states_forces_is_that_state(nlp: Language) -> None:
+    mentions = run(nlp, "After Iraqi forces came under fire near Mosul, they requested support from the Coalition.")
+    they = next(m for m in mentions if m.text == "they")
+    assert (they.entity.iso3, they.rule) == ("IRQ", "pronoun")
+
+
+def test_they_after_a_state_named_in_the_singular_is_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "Turkey said they would respond to the shelling.")
+    assert "they" not in texts(mentions)

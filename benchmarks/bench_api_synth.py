@@ -227,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     proc = start_api(port, workers=args.workers)
     results: dict[str, tuple[list[float], int, float]] = {}
     overhead: dict[str, tuple[float, float, float]] = {}
+    # Neighbourhood responses of the sequential phase: (nodes, edges, truncated).
+    shapes: dict[str, list[tuple[int, int, bool]]] = {}
     try:
         wait_healthy(base, proc)
         for name in endpoints:
@@ -244,8 +246,13 @@ def main(argv: list[str] | None = None) -> int:
                     i = k % args.targets
                     path, params = http_request(name, i, targets)
                     a = time.perf_counter()
-                    client.get(path, params=params)
+                    response = client.get(path, params=params)
                     b = time.perf_counter()
+                    if name in ("1-hop", "2-hop") and response.status_code == 200:
+                        body = response.json()
+                        shapes.setdefault(name, []).append(
+                            (len(body["nodes"]), len(body["edges"]), bool(body.get("truncated")))
+                        )
                     session.execute_read(direct(name, i, targets))
                     c = time.perf_counter()
                     http_ms.append((b - a) * 1000)
@@ -268,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'endpoint':<9} {'HTTP ms':>8} {'driver ms':>9} {'overhead ms':>11}")
     for name, (h, d, x) in overhead.items():
         print(f"  {name:<9} {h:8.1f} {d:9.1f} {x:11.1f}")
+    for name, rows in shapes.items():
+        print(f"  {name} responses: median {median([n for n, _, _ in rows]):.0f} nodes, "
+              f"{median([e for _, e, _ in rows]):.0f} edges; {sum(t for _, _, t in rows)} of {len(rows)} "
+              "truncated (a cap cut them: see truncated_by)")  # fmt: skip
     print(f"\nAPI process peak RSS (VmHWM, the largest worker): {api_rss:.0f} MB; this client: {maxrss_mb():.0f} MB")
     print(f"load average at the end {load_average()}")
     return 0

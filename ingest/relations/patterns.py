@@ -317,14 +317,7 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
             else:
                 objects.extend(index.args(t))
 
-    # the cue noun's own possessor or name modifier is a party ("UK support
-    # for Iraq", "the NATO meeting with Russia"), not a mere modifier of some
-    # other noun ("met a Minetest contributor")
-    modifier_args = [
-        Arg(a.entity, a.text, a.start, a.end, "nominal" if a.via == "modifier" else a.via, a.mention)
-        for a in index.modifier_args(tok)
-        if a.entity.id not in {o.entity.id for o in objects}
-    ]
+    modifier_args = [a for a in index.modifier_args(tok) if a.entity.id not in {o.entity.id for o in objects}]
     agents: list[Arg] = []
     rule = f"noun:{lemma}"
     if cue.modifier_role == "object":
@@ -356,6 +349,11 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
             emitted = True
             yield make_candidate(cue.type, a, b, tok, conf, rule + ":between")
     if agents and objects:
+        # with its other party named ("UK support for Iraq", "his support for
+        # Trump"), the cue noun's own modifier is the agent, not a mere
+        # modifier; alone, two modifiers are as often a topic ("May's Brexit
+        # deal", "my TED talk") and stay modifiers
+        agents = [Arg(a.entity, a.text, a.start, a.end, "nominal", a.mention) if a.via == "modifier" else a for a in agents]
         for s, o in _pairs(agents, objects):
             emitted = True
             yield make_candidate(cue.type, s, o, tok, conf, rule)
@@ -663,7 +661,7 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
         preps_of = list(head.children)
         if (
             m.entity.kind in _LOCATED_ACTOR_KINDS  # not "a Florida highway near Gainesville"
-            and head.dep_ in ("compound", "amod", "nmod")
+            and head.dep_ in ("compound", "amod", "nmod", "poss")  # "ISIL's campaign in Iraq"
             and head.head.pos_ in ("NOUN", "PROPN")
             and index.mention_at(head.head) is None
         ):
@@ -768,7 +766,8 @@ def _joined_place(m: MentionLike, index: DocIndex, country_of: Callable[[Entity]
 
 # --- events located in places, membership lists ---------------------------------------
 _LOCATED_ACTOR_KINDS = (EntityKind.ORGANIZATION, EntityKind.GROUP)
-MEETING_VERBS = frozenset({"meet", "hold", "talk", "host", "receive", "welcome", "sign"})
+# A visitor is where the visit takes place ("visited troops at Qayyarah Airfield").
+MEETING_VERBS = frozenset({"meet", "hold", "talk", "host", "receive", "welcome", "sign", "visit"})
 EVENT_LOCATIVE_PREPS = frozenset({"in", "near", "inside", "at", "around", "outside"})
 
 

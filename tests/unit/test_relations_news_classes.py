@@ -182,3 +182,16 @@ def test_places_listed_with_including(extractor: Extractor) -> None:
     t = triples(e)
     assert ("place:rabiyah", "LOCATED_IN", "IRQ") in t
     assert ("place:zumar", "LOCATED_IN", "IRQ") in t
+
+
+def test_topic_modifiers_of_a_cue_noun_are_not_parties(extractor: Extractor) -> None:
+    # "Brexit" is what the deal is about, not who signed it
+    e = run(extractor, "Tom Watson called Prime Minister Theresa May's proposed Brexit deal lousy.")
+    assert not rules(e, "SIGNS_AGREEMENT_WITH")
+
+
+def test_possessor_of_a_campaign_is_where_it_runs(extractor: Extractor) -> None:
+    e = run(extractor, "Sixty nations have joined together to counter ISIL's campaign in Iraq and Syria.")
+    t = triples(e)
+    assert ("group:isil", "LOCATED_IN", "IRQ") in t
+    assert ("group:isil", "LOCATED_IN", "SYR") in t

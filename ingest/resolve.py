@@ -391,7 +391,8 @@ class _Resolver:
         if k >= len(self.doc) or k in self.covered or self.lowers[k] not in ADMIN_UNITS:
             return False
         nxt = k + 1
-        return nxt >= len(self.doc) or self.lowers[nxt] != "of"
+        # "Anbar province of Iraq", "the Manhattan district attorney": another phrase.
+        return nxt >= len(self.doc) or self.lowers[nxt] != "of" and self.pos[nxt] not in ("NOUN", "PROPN")
 
     def admin_area(self, entity: Entity, start: int, end: int) -> Entity:
         """'Anbar province' is the place Anbar; 'Idlib province', 'Mosul district'
@@ -494,15 +495,16 @@ class _Resolver:
             return False
         if entry.kind == EntryKind.COUNTRY and doc[j - 1].lower_ in STATE_HEADS:
             return False
-        name = doc[ent.start : j].text
+        start = ent.start
+        name = doc[start:j].text
         if doc[j - 1].lower_ in FACILITY_HEADS:
             # "Baghdad International Airport": a facility, a place in the named place's country.
             iso3 = entry.entity.iso3 if entry.entity is not None else None
             place = Entity(id=_slug_id("place", name), name=name, kind=EntityKind.PLACE, iso3=iso3)
-            self.emit(place, "exact", ent.start, j, PLACE)
+            self.emit(place, "exact", start, j, PLACE)
             return True
         org = Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION)
-        self.emit(org, "exact", ent.start, j, ACTOR)
+        self.emit(org, "exact", start, j, ACTOR)
         return True
 
     def _regional_government(self, ent: Span) -> bool:

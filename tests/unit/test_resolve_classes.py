@@ -214,3 +214,8 @@ def test_they_after_a_states_forces_is_that_state(nlp: Language) -> None:
 def test_they_after_a_state_named_in_the_singular_is_left_alone(nlp: Language) -> None:
     mentions = run(nlp, "Turkey said they would respond to the shelling.")
     assert "they" not in texts(mentions)
+
+
+def test_an_administrative_noun_before_another_noun_is_no_area(nlp: Language) -> None:
+    mentions = run(nlp, "The Manhattan district attorney's office is investigating the payments.")
+    assert [m.text for m in mentions if m.text.startswith("Manhattan")] == ["Manhattan"]

@@ -4,15 +4,15 @@
     for extraction in extractor.extract(articles, batch_size=32):
         ...                                     # entities, mentions, claims per article
 
-Articles go through `nlp.pipe(..., as_tuples=True)` in batches (optionally in
-several processes); per doc the work after spaCy is `ingest.resolve.resolve`
+Articles go through one `nlp.pipe` call in batches (optionally in several
+processes); per doc the work after spaCy is `ingest.resolve.resolve`
 and `ingest.relations.extract_claims`, both linear in the doc's length.
 The same article always gives the same Extraction.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from typing import Iterable, Iterator, Sequence, TypeVar
 
 from spacy.language import Language
@@ -22,7 +22,14 @@ from graph.models import Article, Entity, Extraction, Mention
 from ingest.relations import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_claims
 from ingest.relations.sentences import ensure_line_breaks
 
-__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "MAX_MENTIONS_PER_SENTENCE", "MAX_SENTENCE_TOKENS", "Extractor"]
+__all__ = [
+    "EXTRACTOR_NAME",
+    "EXTRACTOR_VERSION",
+    "MAX_MENTIONS_PER_SENTENCE",
+    "MAX_SENTENCE_TOKENS",
+    "Extractor",
+    "worker_batch_size",
+]
 
 # Bounds on relation extraction per sentence. Coordinated lists on both sides of
 # a cue give |subjects| x |objects| claims, and each claim costs time linear in
@@ -57,6 +64,29 @@ def mentions_for_pairing(
     return kept
 
 
+def worker_batch_size(batch_size: int, n_process: int) -> int:
+    """The nlp.pipe batch size for `n_process` processes.
+
+    nlp.pipe deals whole batches out to its workers in turn and ends when the
+    last one is done, so the run waits for the worker that got the most words;
+    the fewer articles per batch, the more batches and the more even the split
+    (the 40 Wikinews articles of the benchmark: batches of 8 split the words
+    63/37 between 2 workers, of 4 58/42, of 2 48/52). Batches of
+    batch_size / (8 x n_process), 2 articles for 32 and 2 processes; the extra
+    CPU of small batches was within this machine's noise (docs/performance.md)."""
+    if n_process <= 1:
+        return batch_size
+    return max(1, batch_size // (8 * n_process))
+
+
+def _text_length(doc: Doc) -> int:
+    """len(doc.text) without building the text (a doc reproduces its input exactly)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 class Extractor:
     """Turns Articles into Extractions (entities, mentions, claims)."""
 
@@ -78,13 +108,30 @@ class Extractor:
     def extract(
         self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
     ) -> Iterator[Extraction]:
-        pairs = ((a.text, a) for a in articles)
-        if n_process > 1:
-            # nlp.pipe deals whole batches out to its workers in turn, so one
-            # pipeline batch of `batch_size` articles would all go to a single
-            # worker while the others idle; small batches keep every process busy.
-            batch_size = max(1, batch_size // (2 * n_process))
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        """Extractions in the order of `articles`, which are read lazily (as
+        nlp.pipe asks for input): pass the whole stream in one call, since
+        spaCy starts its `n_process` worker processes once per call."""
+        batch_size = worker_batch_size(batch_size, n_process)
+        # Texts only, not (text, article) pairs: with pairs spaCy tokenises in
+        # this process and copies each Doc and article to a worker, serial work
+        # that caps the speed-up. nlp.pipe returns one doc per text in order
+        # (its default error handler raises), so the articles wait here.
+        taken: deque[Article] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                taken.append(article)
+                yield article.text
+
+        for doc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+            article = taken.popleft()
+            length = _text_length(doc)
+            if length != len(article.text):
+                raise ValueError(
+                    f"nlp.pipe returned a doc of {length} characters for article {article.id!r} "
+                    f"of {len(article.text)}: docs and articles are out of step (a spaCy error handler "
+                    "that drops docs?); extract the articles one by one"
+                )
             yield self.from_doc(doc, article)
 
     def extract_one(self, article: Article) -> Extraction:

@@ -1,19 +1,23 @@
 """The ingest pipeline: ordered, named stages over plain data.
 
-    read     paths / articles  -> Article (Skipped and ReadWarning recorded)
-    extract  Article batches   -> Extraction   (the Extractor, batched through nlp.pipe)
+    read     paths / articles   -> Article (Skipped and ReadWarning recorded)
+    extract  the Article stream -> Extraction stream (ONE Extractor.extract call, i.e. one nlp.pipe)
     load     Extraction batches -> a sink: graph.loader.Loader, or ClaimsJsonlWriter for dry runs
     report   IngestReport, returned, never printed
 
-Each stage is a function that can be called alone. Bad input and a failing
-article are recorded in the report and the run goes on; only a sink that stops
-answering (Neo4j down) ends the run early, with `report.aborted` saying so.
+The stages are chained lazily: the reader feeds nlp.pipe as spaCy asks for
+input, and spaCy's output is grouped into load batches, so memory holds a few
+batches and never the whole corpus. Each stage can be called alone. Bad input
+and a failing article are recorded in the report and the run goes on; only a
+sink that stops answering (Neo4j down) ends the run early, with
+`report.aborted` saying so.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +30,6 @@ from ingest.readers import results
 from ingest.report import IngestReport
 
 STAGES = ("read", "extract", "load", "report")
-# With several spaCy processes, how many batches per process one extract call gets.
-PROCESS_CHUNKS = 4
 
 
 class ExtractorLike(Protocol):
@@ -93,42 +95,159 @@ def _where(article: Article) -> str:
     return article.source or article.url or article.id
 
 
-def _extract_each(extractor: ExtractorLike, articles: Sequence[Article], report: IngestReport) -> list[Extraction]:
-    out: list[Extraction] = []
-    for article in articles:
+def _extract_alone(extractor: ExtractorLike, article: Article, report: IngestReport) -> Iterator[Extraction]:
+    """One article on its own; a failure becomes its skip, with the reason."""
+    try:
+        if hasattr(extractor, "extract_one"):
+            extraction = extractor.extract_one(article)
+        else:
+            extraction = next(iter(extractor.extract([article])))
+    except Exception as e:  # one article's failure must not end the run
+        report.skipped.append(Skipped(_where(article), results.EXTRACTION_FAILED, f"{type(e).__name__}: {e}"))
+        return
+    report.articles_extracted += 1
+    yield extraction
+
+
+class ExtractionStream:
+    """Every article of a run through ONE `extractor.extract` call.
+
+    spaCy starts its worker processes once per `nlp.pipe` call and, at the
+    end of a call, waits for the slowest one; calling it per chunk of
+    articles paid both again and again, and the workers sat idle while this
+    process loaded the chunk. Here the articles are pulled lazily from
+    `articles` as spaCy asks for them (it reads a few batches ahead, so its
+    workers keep going while a batch loads), and Extractions come out in
+    input order.
+
+    When the extractor's stream breaks (a spaCy component or worker raised),
+    the articles it had taken and not returned are redone one by one, so only
+    the failing ones are skipped (with their reason), and the rest of the input
+    goes through a new stream. Articles the extractor leaves out are redone
+    the same way. Iterate once; `close()` stops spaCy's workers early and
+    `unfinished()` then lists the articles taken but not returned.
+    """
+
+    def __init__(
+        self,
+        extractor: ExtractorLike,
+        articles: Iterable[Article],
+        report: IngestReport,
+        batch_size: int = 32,
+        n_process: int = 1,
+    ) -> None:
+        self.extractor = extractor
+        self.report = report
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self._source = iter(articles)
+        # Handed to the extractor, not yet out: spaCy's read-ahead (a few
+        # batches per process), so this stays small.
+        self._pending: deque[Article] = deque()
+        self._current: Iterator[Extraction] | None = None
+        self._source_failed = False
+        self._stream = self._run()
+
+    def __iter__(self) -> Iterator[Extraction]:
+        return self._stream
+
+    def unfinished(self) -> list[Article]:
+        return list(self._pending)
+
+    def close(self) -> None:
+        self._stream.close()
+        self._close_current()
+
+    def _feed(self) -> Iterator[Article]:
+        while True:
+            try:
+                article = next(self._source)
+            except StopIteration:
+                return
+            except Exception:
+                # The input itself broke (not one article's extraction): this is
+                # not retried, the error goes to the caller.
+                self._source_failed = True
+                raise
+            self._pending.append(article)
+            yield article
+
+    def _close_current(self) -> None:
+        close = getattr(self._current, "close", None)
+        self._current = None
+        if close is not None:
+            close()  # a generator over nlp.pipe: spaCy's `finally` joins its workers
+
+    def _run(self) -> Iterator[Extraction]:
         try:
-            if hasattr(extractor, "extract_one"):
-                extraction = extractor.extract_one(article)
-            else:
-                extraction = next(iter(extractor.extract([article])))
-        except Exception as e:  # one article's failure must not end the batch
-            report.skipped.append(Skipped(_where(article), results.EXTRACTION_FAILED, f"{type(e).__name__}: {e}"))
-            continue
-        out.append(extraction)
-    return out
+            while True:
+                took_any = False
+                try:
+                    self._current = iter(
+                        self.extractor.extract(self._feed(), batch_size=self.batch_size, n_process=self.n_process)
+                    )
+                    for extraction in self._current:
+                        took_any = True
+                        yield from self._take(extraction)
+                except Exception:
+                    if self._source_failed:
+                        raise
+                    took_any = took_any or bool(self._pending)
+                    self._close_current()
+                    yield from self._redo_pending()
+                    if not took_any:
+                        # The extractor failed before taking anything: one article
+                        # alone, so the run always moves on.
+                        article = next(self._source, None)
+                        if article is None:
+                            return
+                        yield from _extract_alone(self.extractor, article, self.report)
+                    continue
+                self._current = None
+                yield from self._redo_pending()  # left out at the end of the input
+                return
+        finally:
+            self._close_current()
+
+    def _take(self, extraction: Extraction) -> Iterator[Extraction]:
+        wanted = extraction.article.id
+        if not self._pending or (self._pending[0].id != wanted and all(a.id != wanted for a in self._pending)):
+            return  # not one we are waiting for (already redone alone): dropped
+        while self._pending[0].id != wanted:
+            # Left out by the extractor (e.g. a spaCy error handler that drops docs).
+            yield from _extract_alone(self.extractor, self._pending.popleft(), self.report)
+        self._pending.popleft()
+        self.report.articles_extracted += 1
+        yield extraction
+
+    def _redo_pending(self) -> Iterator[Extraction]:
+        while self._pending:
+            yield from _extract_alone(self.extractor, self._pending.popleft(), self.report)
 
 
 def extract_stage(
     extractor: ExtractorLike,
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     report: IngestReport,
     batch_size: int = 32,
     n_process: int = 1,
 ) -> list[Extraction]:
-    """One batch through `extractor.extract` (nlp.pipe). When the batch raises,
-    it is redone article by article so only the failing ones are skipped."""
-    if not articles:
-        return []
-    try:
-        out = list(extractor.extract(articles, batch_size=batch_size, n_process=n_process))
-        if [x.article.id for x in out] == [a.id for a in articles]:
-            report.articles_extracted += len(out)
-            return out
-    except Exception:
-        pass  # redone one by one below, which records each failure's reason
-    out = _extract_each(extractor, articles, report)
-    report.articles_extracted += len(out)
-    return out
+    """Articles through one `extractor.extract` call, as a list (for callers
+    with one batch in hand; `run` streams). A failing article is skipped with
+    its reason, the others are extracted."""
+    return list(ExtractionStream(extractor, articles, report, batch_size=batch_size, n_process=n_process))
+
+
+def batches(extractions: Iterable[Extraction], batch_size: int) -> Iterator[list[Extraction]]:
+    """Group a stream into lists of `batch_size` (the last may be shorter)."""
+    batch: list[Extraction] = []
+    for extraction in extractions:
+        batch.append(extraction)
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 # --- load -----------------------------------------------------------------
@@ -227,53 +346,52 @@ def run(
 ) -> IngestReport:
     """Read, extract and load everything in `sources`; return what happened.
 
-    `batch_size` articles (default: settings.batch_size) go through nlp.pipe
-    and into the sink together. With `n_process` > 1, extraction takes
-    `PROCESS_CHUNKS * n_process` batches at a time, since spaCy starts its
-    worker processes once per call; loading stays per batch. Never raises for
-    bad input or a failing article; check `report.ok` and `report.aborted`.
+    All articles go through one `extractor.extract` call (one `nlp.pipe`
+    with `n_process` processes, started once per run; default
+    settings.n_process), fed lazily by the readers; its output is loaded in
+    batches of `batch_size` articles (default: settings.batch_size), which is
+    also the nlp.pipe batch size. Never raises for bad input or a failing
+    article; check `report.ok` and `report.aborted`.
     """
     from ingest.settings import get_settings
 
     settings = get_settings()
     batch_size = batch_size or settings.batch_size
     n_process = n_process or settings.n_process
-    chunk_size = batch_size * (PROCESS_CHUNKS * n_process if n_process > 1 else 1)
     report = IngestReport(sink=sink_name or getattr(sink, "name", None) or type(sink).__name__)
     started = time.perf_counter()
 
-    def flush(chunk: list[Article]) -> None:
-        extractions = extract_stage(extractor, chunk, report, batch_size=batch_size, n_process=n_process)
-        for start in range(0, len(extractions), batch_size):
-            if report.aborted:
-                for ex in extractions[start:]:
-                    report.skipped.append(
-                        Skipped(_where(ex.article), results.LOAD_FAILED, "not loaded: the run stopped (see above)")
-                    )
-                break
-            load_stage(sink, extractions[start : start + batch_size], report)
+    def articles() -> Iterator[Article]:
+        # Runs as spaCy asks for input, so skips are recorded as they are read.
+        for item in read_stage(sources, fmt, fields):
+            if isinstance(item, Article):
+                report.articles_read += 1
+                yield item
+            elif isinstance(item, ReadWarning):
+                report.warnings.append(item)
+            else:
+                report.skipped.append(item)
+                if progress is not None:
+                    progress(Progress("read", report))
+
+    stream = ExtractionStream(extractor, articles(), report, batch_size=batch_size, n_process=n_process)
+    try:
+        for batch in batches(stream, batch_size):
+            load_stage(sink, batch, report)
             report.seconds = time.perf_counter() - started
             if progress is not None:
                 progress(Progress("load", report))
-
-    batch: list[Article] = []
-    for item in read_stage(sources, fmt, fields):
-        if isinstance(item, Article):
-            report.articles_read += 1
-            batch.append(item)
-            if len(batch) >= chunk_size:
-                flush(batch)
-                batch = []
-                if report.aborted:
-                    break
-        elif isinstance(item, ReadWarning):
-            report.warnings.append(item)
-        else:
-            report.skipped.append(item)
-            if progress is not None:
-                progress(Progress("read", report))
-    if batch and not report.aborted:
-        flush(batch)
+            if report.aborted:
+                break
+    finally:
+        stream.close()
+    if report.aborted:
+        # Read (and handed to spaCy) before the database went away: say so, so
+        # every article read is either loaded or listed.
+        for article in stream.unfinished():
+            report.skipped.append(
+                Skipped(_where(article), results.LOAD_FAILED, "not loaded: the run stopped (see above)")
+            )
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(Progress("report", report))

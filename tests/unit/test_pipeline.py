@@ -48,11 +48,15 @@ def claim_for(article: Article, *, negated: bool = False, modality: Modality = M
 
 
 class FakeExtractor:
-    """One SUPPORTS claim per article; raises on articles whose text contains `poison`."""
+    """One SUPPORTS claim per article; raises on articles whose text contains
+    `poison`. Lazy like nlp.pipe: takes input as it goes, `read_ahead`
+    articles before the one it returns (spaCy reads a few batches ahead)."""
 
-    def __init__(self, poison: str | None = None) -> None:
+    def __init__(self, poison: str | None = None, read_ahead: int = 0) -> None:
         self.poison = poison
-        self.batches: list[int] = []
+        self.read_ahead = read_ahead
+        self.calls: list[tuple[int, int]] = []  # (batch_size, n_process) of each extract call
+        self.taken: list[int] = []  # articles each extract call took
 
     def _one(self, article: Article) -> Extraction:
         if self.poison and self.poison in article.text:
@@ -60,9 +64,15 @@ class FakeExtractor:
         return Extraction(article=article, entities={"RUR": RUR, "FRE": FRE}, claims=[claim_for(article)])
 
     def extract(self, articles, batch_size=32, n_process=1):
-        articles = list(articles)
-        self.batches.append(len(articles))
+        self.calls.append((batch_size, n_process))
+        self.taken.append(0)
+        buffered: list[Article] = []
         for article in articles:
+            self.taken[-1] += 1
+            buffered.append(article)
+            if len(buffered) > self.read_ahead:
+                yield self._one(buffered.pop(0))
+        for article in buffered:
             yield self._one(article)
 
     def extract_one(self, article):
@@ -102,7 +112,7 @@ def test_run_batches_and_counts():
     extractor, sink = FakeExtractor(), RecordingSink()
     seen: list[Progress] = []
     report = run(articles, extractor, sink, batch_size=2, progress=seen.append)
-    assert extractor.batches == [2, 2, 1]
+    assert extractor.calls == [(2, 1)] and extractor.taken == [5]  # one stream for the run
     assert [len(batch) for batch in sink.loads] == [2, 2, 1]
     assert (report.articles_read, report.articles_extracted, report.articles_loaded) == (5, 5, 5)
     assert report.claims == 5 and report.claims_by_type == {"SUPPORTS": 5}
@@ -249,18 +259,88 @@ def test_batch_size_does_not_change_the_result(batch_size):
     assert report.articles_loaded == 5 and report.claims == 5
 
 
-def test_several_processes_extract_bigger_chunks_but_load_per_batch():
+def test_one_extract_call_for_the_whole_run_loaded_per_batch():
+    # spaCy starts its worker processes once per nlp.pipe call: one call per run.
     articles = [make_article(n) for n in range(20)]
-    extractor, sink = FakeExtractor(), RecordingSink()
+    extractor, sink = FakeExtractor(read_ahead=5), RecordingSink()
     report = run(articles, extractor, sink, batch_size=2, n_process=2)
-    assert extractor.batches == [16, 4]  # 4 batches per process, 2 processes
+    assert extractor.calls == [(2, 2)] and extractor.taken == [20]
     assert [len(batch) for batch in sink.loads] == [2] * 10
-    assert report.articles_loaded == 20
+    assert [i for batch in sink.loads for i in batch] == [a.id for a in articles]
+    assert report.articles_loaded == 20 and report.batches == 10
 
 
-def test_abort_inside_a_chunk_skips_the_rest_of_it():
+def test_input_is_read_as_extraction_goes_not_all_at_once():
+    pulled = [0]
+
+    def corpus():
+        for n in range(50):
+            pulled[0] += 1
+            yield make_article(n)
+
+    class Watching(RecordingSink):
+        ahead: list[int] = []
+
+        def load(self, extractions):
+            self.ahead.append(pulled[0] - sum(len(batch) for batch in self.loads))
+            return super().load(extractions)
+
+    sink = Watching()
+    report = run(corpus(), FakeExtractor(read_ahead=3), sink, batch_size=4)
+    assert report.articles_loaded == 50
+    # At each load: the batch being loaded plus the extractor's read-ahead, no more.
+    assert max(sink.ahead) <= 4 + 3
+
+
+def test_failure_mid_stream_skips_one_article_and_the_rest_goes_on_in_order():
+    articles = [make_article(n) for n in range(10)]
+    articles[4] = article_from_text("Ruritania supports Freedonia, the poisoned report says.")
+    extractor, sink = FakeExtractor(poison="poisoned", read_ahead=3), RecordingSink()
+    report = run(articles, extractor, sink, batch_size=3)
+    assert [s.reason for s in report.skipped] == ["extraction-failed"]
+    loaded = [i for batch in sink.loads for i in batch]
+    assert loaded == [a.id for n, a in enumerate(articles) if n != 4]
+    assert len(extractor.calls) == 2  # the broken stream, then one for the rest of the input
+    assert (report.articles_read, report.articles_extracted, report.articles_loaded) == (10, 9, 9)
+
+
+def test_extractor_that_always_fails_at_once_still_goes_article_by_article():
+    class Broken(FakeExtractor):
+        def extract(self, articles, batch_size=32, n_process=1):
+            raise RuntimeError("no pool")
+
+    report = run([make_article(n) for n in range(3)], Broken(), RecordingSink())
+    assert report.articles_loaded == 3 and report.skipped == []
+
+
+def test_article_left_out_by_the_extractor_is_redone_alone():
+    class Dropping(FakeExtractor):
+        def extract(self, articles, batch_size=32, n_process=1):
+            for article in articles:
+                if not article.url.endswith("/1"):
+                    yield self._one(article)
+
+    articles = [make_article(n) for n in range(3)]
+    sink = RecordingSink()
+    report = run(articles, Dropping(), sink, batch_size=3)
+    assert sink.loads == [[a.id for a in articles]] and report.articles_extracted == 3
+
+
+def test_a_broken_input_is_raised_not_retried():
+    def corpus():
+        yield make_article(0)
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        run(corpus(), FakeExtractor(), RecordingSink())
+
+
+def test_abort_lists_articles_read_ahead_as_not_loaded():
     articles = [make_article(n) for n in range(8)]
-    report = run(articles, FakeExtractor(), RecordingSink(down_after=1), batch_size=2, n_process=2)
+    report = run(articles, FakeExtractor(read_ahead=3), RecordingSink(down_after=1), batch_size=2, n_process=2)
     assert report.articles_loaded == 2
-    assert [s.reason for s in report.skipped] == ["load-failed"] * 6
     assert report.aborted
+    # Every article read is either loaded or listed: the failed batch, then what spaCy had read ahead.
+    assert [s.reason for s in report.skipped] == ["load-failed"] * (report.articles_read - 2)
+    assert report.articles_read == 2 + 2 + 3
+    assert "the run stopped" in report.skipped[-1].detail

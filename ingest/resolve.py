@@ -146,9 +146,11 @@ STATEMENT_NOUNS = frozenset("statement remark remarks comment comments message".
 FIRST_PERSON = frozenset({"i", "my", "me"})
 FIRST_PLURAL = frozenset({"we", "our", "us"})
 PRONOUNS = THIRD_PERSON | FIRST_PERSON | FIRST_PLURAL
-# "they"/"them" may stand for an organisation or armed group named as a clause subject
-# just before ("The Syrian Democratic Forces announced that they ...").
-THIRD_PLURAL = frozenset({"they", "them"})
+# "they" may stand for an organisation or armed group named as a clause subject
+# just before ("The Syrian Democratic Forces announced that they ..."). Not
+# "them": an object pronoun seldom means its own clause's subject (that would
+# be "themselves"); on Wikinews it was mostly someone else.
+THIRD_PLURAL = frozenset({"they"})
 # Plural nouns for a state's or group's armed men: "Iraq's Security Forces ... they".
 FORCE_NOUNS = frozenset("force forces troop troops soldier soldiers fighter fighters militant militants".split())
 
@@ -1277,6 +1279,8 @@ class _Resolver:
                 end = i + len(head)
                 if tuple(self.lowers[i:end]) != head or any(k in self.covered for k in range(i, end)):
                     continue
+                if not all(self.texts[k].islower() for k in range(i, end)):
+                    break  # "The Commission on Presidential Debates": a name, not a description
                 if end < n and (self.pos[end] in ("NOUN", "PROPN") or self.lowers[end] == "of"):
                     break
                 antecedent = next((e for s, e, words in reversed(orgs) if s < i and _has_words(words, head)), None)
@@ -1285,7 +1289,7 @@ class _Resolver:
                 break
 
     def plural_pronouns(self) -> None:
-        """'they', 'them' -> the organisation or armed group that is the
+        """'they' -> the organisation or armed group that is the
         nearest clause subject before the pronoun, in its sentence or the one
         before ("The Syrian Democratic Forces announced that they began their
         advance"). A nearer subject that is no such mention ("the two leaders",
@@ -1300,8 +1304,14 @@ class _Resolver:
                 continue
             sent = self.sentence_index(i)
             lo = self.sent_starts[sent - 1] if sent >= 1 else 0
+            # Subjects of relative clauses are skipped ("the protesters Wikinews
+            # interviewed said they ...": they are the protesters).
             subject = next(
-                (doc[k] for k in range(i - 1, lo - 1, -1) if doc[k].dep_ in ("nsubj", "nsubjpass") and k != i),
+                (
+                    doc[k]
+                    for k in range(i - 1, lo - 1, -1)
+                    if doc[k].dep_ in ("nsubj", "nsubjpass") and k != i and doc[k].head.dep_ != "relcl"
+                ),
                 None,
             )
             if subject is None or any(c.dep_ == "conj" for c in subject.children):

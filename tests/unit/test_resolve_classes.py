@@ -219,3 +219,21 @@ def test_they_after_a_state_named_in_the_singular_is_left_alone(nlp: Language) -
 def test_an_administrative_noun_before_another_noun_is_no_area(nlp: Language) -> None:
     mentions = run(nlp, "The Manhattan district attorney's office is investigating the payments.")
     assert [m.text for m in mentions if m.text.startswith("Manhattan")] == ["Manhattan"]
+
+
+def test_them_is_not_resolved_to_the_clause_subject(nlp: Language) -> None:
+    mentions = run(nlp, "On Monday, UpGuard emailed Amazon Web Services informing them of the leak.")
+    assert "them" not in texts(mentions)
+
+
+def test_the_subject_of_a_relative_clause_is_no_antecedent_of_they(nlp: Language) -> None:
+    mentions = run(nlp, "Some of the protesters Reuters interviewed said they had come from Lyon.")
+    assert "they" not in texts(mentions)
+
+
+def test_a_capitalised_head_starts_a_name_not_a_description(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "The European Commission met in Brussels. The Commission on Presidential Debates named a moderator.",
+    )
+    assert not [m for m in mentions if m.rule == "coreference"]

@@ -661,7 +661,13 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
         preps_of = list(head.children)
         if (
             m.entity.kind in _LOCATED_ACTOR_KINDS  # not "a Florida highway near Gainesville"
-            and head.dep_ in ("compound", "amod", "nmod", "poss")  # "ISIL's campaign in Iraq"
+            and (
+                head.dep_ in ("compound", "amod", "nmod")
+                # "ISIL's campaign in Iraq"; but "the Republican Party's primaries
+                # in Florida", "Costco's store in Canberra" own something
+                # somewhere without being based there: armed groups only
+                or (head.dep_ == "poss" and m.entity.kind == EntityKind.GROUP)
+            )
             and head.head.pos_ in ("NOUN", "PROPN")
             and index.mention_at(head.head) is None
         ):
@@ -722,7 +728,9 @@ def locations(sent: Span, index: DocIndex, country_of: Callable[[Entity], Entity
 
 
 # Events that happen somewhere: the name modifying them is not there by it.
-GATHERING_NOUNS = frozenset("meeting summit conference talks session assembly forum visit ceremony election vote".split())
+GATHERING_NOUNS = frozenset(
+    "meeting summit conference talks session assembly forum visit ceremony election vote primary caucus nomination".split()
+)
 
 
 def _role_holders(role: Token, index: DocIndex) -> list[Arg]:

@@ -195,3 +195,11 @@ def test_possessor_of_a_campaign_is_where_it_runs(extractor: Extractor) -> None:
     t = triples(e)
     assert ("group:isil", "LOCATED_IN", "IRQ") in t
     assert ("group:isil", "LOCATED_IN", "SYR") in t
+
+
+def test_possessor_owning_something_somewhere_is_not_based_there(extractor: Extractor) -> None:
+    # a party's primaries, a company's store: owned or held there, not based there
+    e = run(extractor, "After winning the Republican Party's primaries in Florida and Illinois on Tuesday, Trump amassed delegates.")
+    assert ("org:republican-party", "LOCATED_IN", "place:usa:florida") not in triples(e)
+    e = run(extractor, "Costco's store in Canberra also limited the amount.")
+    assert ("org:costco", "LOCATED_IN", "city:aus:canberra") not in triples(e)

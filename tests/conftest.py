@@ -11,12 +11,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from neo4j import Driver
 from neo4j.exceptions import AuthError
 
 from graph.settings import Neo4jSettings
+
+if TYPE_CHECKING:
+    from graph.models import Extraction
+    from ingest.extract import Extractor
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = (REPO_ROOT / ".." / "shared").resolve()
@@ -94,3 +99,40 @@ def shared_dir() -> Path:
             pytrace=False,
         )
     return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def session_extractor() -> Extractor:
+    """One Extractor (the configured spaCy model and the gazetteer, loaded once)
+    for the tests that share extractions; stateless, so sharing changes nothing."""
+    from ingest.extract import Extractor
+
+    return Extractor()
+
+
+def _fingerprint(extractions: tuple[Extraction, ...]) -> list[tuple[object, ...]]:
+    return [
+        (ex.article.id, tuple(sorted(ex.entities)), tuple(ex.mentions), tuple(c.id for c in ex.claims))
+        for ex in extractions
+    ]
+
+
+@pytest.fixture(scope="session")
+def wikinews_extractions(shared_dir: Path, session_extractor: Extractor) -> Iterator[tuple[Extraction, ...]]:
+    """The whole Wikinews corpus (../shared, 295 articles) read by the real
+    reader and extracted ONCE per session, kept in memory: extracting it takes
+    minutes on the shared machine, so every test that needs it shares this.
+
+    Shared, so read-only: a test that changes an Extraction fails at the end of
+    the session (the fingerprint check below) instead of corrupting the others."""
+    from graph.models import Article
+    from ingest.readers import read_paths
+
+    path = shared_dir / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"
+    articles = [r for r in read_paths([path]) if isinstance(r, Article)]
+    extractions = tuple(session_extractor.extract(articles, batch_size=32))
+    # One Extraction per article, in order, or the sharing tests would test less.
+    assert [ex.article.id for ex in extractions] == [a.id for a in articles]
+    before = _fingerprint(extractions)
+    yield extractions
+    assert _fingerprint(extractions) == before, "a test changed the shared Wikinews extractions; copy them first"

@@ -22,13 +22,6 @@ from graph.ontology import DEFAULT_FACT_MODALITIES, RELATION_TYPES, Polarity, ca
 pytestmark = pytest.mark.neo4j
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from ingest.extract import Extractor
-
-    return Extractor()
-
-
 def _read(paths: list[Path]):
     from ingest.readers import Skipped, read_paths
 
@@ -36,10 +29,10 @@ def _read(paths: list[Path]):
 
 
 @pytest.fixture(scope="module")
-def seed_extraction(extractor, shared_dir: Path) -> Extraction:
+def seed_extraction(session_extractor, shared_dir: Path) -> Extraction:
     articles = _read([shared_dir / "corpus" / "seed"])
     assert len(articles) == 1
-    return extractor.extract_one(articles[0])
+    return session_extractor.extract_one(articles[0])
 
 
 def expected_facts(extractions: list[Extraction]) -> dict[tuple[str, str, str], dict[str, object]]:
@@ -138,11 +131,11 @@ def test_seed_article_gives_exactly_the_graph_its_extraction_implies(neo4j_drive
 
 
 @pytest.mark.slow
-def test_wikinews_corpus_has_no_duplicate_entities(neo4j_driver, clean_db, extractor, shared_dir: Path):
+def test_wikinews_corpus_has_no_duplicate_entities(neo4j_driver, clean_db, wikinews_extractions):
     db = clean_db
-    articles = _read([shared_dir / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"])
-    assert len(articles) > 250
-    extractions = list(extractor.extract(articles, batch_size=32))
+    # Extracted once per session (tests/conftest.py), one per article read, in order.
+    extractions = list(wikinews_extractions)
+    assert len(extractions) > 250
     Loader(neo4j_driver, database=db, batch_size=50).load(extractions)
 
     graph = counts(neo4j_driver, db)

@@ -18,7 +18,7 @@ Extractions are `graph.models.Extraction` objects, generated lazily and loaded
 in chunks with `graph.loader.Loader`, so memory stays flat at any size.
 
     python benchmarks/synth_graph.py --yes                      # 20,000 claims (smoke)
-    python benchmarks/synth_graph.py --yes --claims 1000000 --max-seconds 900
+    python benchmarks/synth_graph.py --yes --claims 1000000 --max-seconds 3600
 
 `--max-seconds` stops loading after that long and reports what was loaded.
 THIS EMPTIES THE DATABASE it connects to first (`--yes`; `--keep` to add instead).
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, default=20_000, help="claims to generate and load")
     parser.add_argument("--seed", type=int, default=20261127)
-    parser.add_argument("--batch-size", type=int, default=100, help="articles per load transaction")
+    parser.add_argument("--batch-size", type=int, default=1000, help="articles per load transaction")
     parser.add_argument("--max-seconds", type=float, default=900.0, help="stop loading after this long")
     parser.add_argument("--yes", action="store_true", help="confirm that the database may be emptied")
     parser.add_argument("--keep", action="store_true", help="do not empty the database first")
@@ -269,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     server_cpu0 = process_cpu_seconds(server_pid) if server_pid else 0.0
     client_cpu0 = time.process_time()
     started = time.perf_counter()
-    chunk_articles = args.batch_size * 10
+    chunk_articles = args.batch_size * 5
     stream = news.articles(args.claims)
     gen_s = 0.0
     stopped = False

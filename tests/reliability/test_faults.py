@@ -114,7 +114,18 @@ class OnceExtractor:
         self.done: dict[str, Extraction] = {}
 
     def extract(self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[Extraction]:
-        articles = list(articles)
+        # Lazy, one batch at a time like nlp.pipe: the pipeline streams the
+        # whole run through one call, so taking all input at once would read
+        # articles a stopped run then lists as not loaded.
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch, batch_size, n_process)
+                batch = []
+        yield from self._batch(batch, batch_size, n_process)
+
+    def _batch(self, articles: list[Article], batch_size: int, n_process: int) -> Iterator[Extraction]:
         todo = [a for a in articles if a.id not in self.done]
         for extraction in self.inner.extract(todo, batch_size=batch_size, n_process=n_process):
             self.done[extraction.article.id] = extraction

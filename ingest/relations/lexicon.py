@@ -100,6 +100,9 @@ _SUPPORT_THEMES = frozenset({"SUPPORT"})
 # the west" is a direction).
 _ARMED = frozenset({"Group", "Organization", "Country"})
 
+# What one receives or draws when attacked ("came under fire" is a different construction).
+_FIRE_WORDS = frozenset({"fire", "gunfire", "shelling", "rocket", "mortar"})
+
 # lemma -> cues tried in order; the first whose conditions hold is used.
 VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     # --- conflict
@@ -196,7 +199,12 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "visit": (_v("MEETS_WITH", confidence=0.65),),
     "host": (_v("MEETS_WITH", reverse=True, confidence=0.65),),
     "welcome": (_v("MEETS_WITH", "dobj", "ctl", reverse=True, confidence=0.6),),
-    "receive": (_v("MEETS_WITH", reverse=True, confidence=0.5),),
+    "receive": (
+        # "Iraqi forces received heavy fire from ISIL fighters": ISIL attacked them
+        _v("ATTACKS", "prep:from", requires_dobj=_FIRE_WORDS, reverse=True, confidence=0.6),
+        _v("MEETS_WITH", reverse=True, confidence=0.5),
+    ),
+    "draw": (_v("ATTACKS", "prep:from", requires_dobj=_FIRE_WORDS, reverse=True, confidence=0.6),),
     "talk": (_v("NEGOTIATES_WITH", "prep:with", "prep:to"),),
     "speak": (_v("MEETS_WITH", "prep:with", "prep:to", confidence=0.55, object_kinds=frozenset({"Person", "Country"})),),
     "negotiate": (_v("NEGOTIATES_WITH", "prep:with", "dobj"),),

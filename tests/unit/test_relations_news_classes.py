@@ -203,3 +203,12 @@ def test_possessor_owning_something_somewhere_is_not_based_there(extractor: Extr
     assert ("org:republican-party", "LOCATED_IN", "place:usa:florida") not in triples(e)
     e = run(extractor, "Costco's store in Canberra also limited the amount.")
     assert ("org:costco", "LOCATED_IN", "city:aus:canberra") not in triples(e)
+
+
+# --- coming under fire ------------------------------------------------------------------------
+def test_receiving_fire_from_a_group_is_being_attacked_by_it(extractor: Extractor) -> None:
+    e = run(extractor, "The Kurdish Peshmerga drew mortar fire from ISIL positions.")
+    assert ("group:isil", "ATTACKS", "group:peshmerga") in triples(e)
+    # receiving a visitor is still a meeting
+    e = run(extractor, "Putin received Erdogan in Moscow.")
+    assert rules(e, "MEETS_WITH") and not rules(e, "ATTACKS")

@@ -28,6 +28,12 @@ traced:
   title (only when the article names it). Weaker than the rules above: a
   consumer may ignore this rule.
 
+Generic unit names ("2nd Battalion", "Task Force 1": only an ordinal or number
+and unit nouns) get an id from the unit chain the text names ("3rd Battalion,
+321st Field Artillery Regiment"), else one scoped to the article
+("org:2nd-battalion~1a2b3c4d"): every army has a 2nd Battalion, and one global
+node would join unrelated units. See `_Resolver.qualify_generic_units`.
+
 Also: page furniture (photo credits, "Most Popular") holds no entities; NER
 mistakes of known classes are repaired (place names tagged as people, names
 the ruler cut in two, one sense per article for a name).
@@ -39,8 +45,9 @@ by start offset, never overlapping.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,6 +57,7 @@ from graph.ontology import EntityKind
 from ingest.gazetteer import EntryKind, GazEntry, build_gazetteer
 from ingest.gazetteer.demonyms import PEOPLES_AND_FAITHS
 from ingest.gazetteer.metonyms import NOT_PLACES
+from ingest.gazetteer.units import is_generic_unit, unit_echelon, unit_noun
 from ingest.nlp import INVISIBLE_CHARS
 
 ACTOR = "actor"
@@ -125,9 +133,10 @@ _FURNITURE_MAX_LINE = 160
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
 _MILITARY_UNIT = re.compile(
-    # At least one descriptive word: a bare "3rd Battalion" names no one unit.
-    r"\b(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][A-Za-z]+\s+){1,3}"
-    r"(?:Wing|Squadron|Group|Battalion|Regiment|Brigade|Division|Fleet|Corps|Battery)"
+    # A bare "3rd Battalion" too: `_Resolver.qualify_generic_units` gives it an
+    # id from its unit chain or from the article, so it never merges across articles.
+    r"\b(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][A-Za-z]+\s+){0,3}"
+    r"(?:Wing|Squadron|Group|Battalion|Regiment|Brigade|Division|Fleet|Corps|Battery|Company|Platoon|Army|Marines)"
     r"|(?:Combined\s+)?(?:Joint\s+)?Task\s+Force\s+\d+|CTF[- ]\d+)\b"
 )
 
@@ -223,6 +232,15 @@ MIN_POPULATION_PERSON_AS_CITY = 250_000
 
 def _slug_id(prefix: str, name: str) -> str:
     return f"{prefix}:{geodata.slugify(name)}"
+
+
+_SLUG = re.compile(r"[a-z0-9-]+")
+
+
+def article_scope(article_id: str) -> str:
+    """A short, stable tag for one article: the suffix of ids that hold only
+    inside it ("org:2nd-battalion~1a2b3c4d")."""
+    return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8]
 
 
 def _has_words(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -646,6 +664,7 @@ class _Resolver:
             if _FURNITURE_TEXT.search(ent.text):
                 continue
             self.one_ent(ent)
+        self.qualify_generic_units()  # before the passes that copy a unit's entity ("the battalion")
         self.locative_names()
         self.admin_area_names()
         self.bare_name_tokens()
@@ -918,6 +937,95 @@ class _Resolver:
                 continue
             name = span.text
             self.emit(Entity(id=_slug_id("org", name), name=name, kind=EntityKind.ORGANIZATION), "exact", span.start, span.end, ACTOR)
+
+    # -- generic unit names -------------------------------------------------------
+    # Which unit a name means decides its id. A name that is nothing but an
+    # ordinal or number and generic unit nouns ("2nd Battalion", "3rd Brigade",
+    # "Task Force 1", "Alpha Company"; `ingest.gazetteer.units.is_generic_unit`)
+    # does not say which army's unit it is: every army has a 2nd Battalion. One
+    # global id would make every article's "2nd Battalion" one node, and unit-chain
+    # MEMBER_OF claims would then join unrelated battalions. So:
+    # - named after its parent in a unit chain ("3rd Battalion, 321st Field
+    #   Artillery Regiment", "2nd Battalion of the 5th Marines"), the id is built
+    #   from the chain ("org:3rd-battalion--321st-field-artillery-regiment"): the
+    #   same chain in another article is the same unit, the same id;
+    # - otherwise it is scoped to the article ("org:2nd-battalion~1a2b3c4d"), and
+    #   a bare mention of a name the article also gives with one chain is that
+    #   chain's unit.
+    # Named units ("101st Airborne Division", "321st Field Artillery Regiment",
+    # "5th Marines") keep global ids. The display name stays as written.
+
+    def _generic_unit(self, m: ResolvedMention) -> bool:
+        """A unit named only by designators and unit nouns, given a slug id from its
+        own name (gazetteer entries keep theirs)."""
+        e = m.entity
+        return e.kind == EntityKind.ORGANIZATION and m.rule == "exact" and e.id == _slug_id("org", e.name) and is_generic_unit(e.name)
+
+    def _unit_parent(self, m: ResolvedMention, by_start: dict[int, int]) -> int | None:
+        """Index in self.out of the unit named right after m as its parent ("m, Y",
+        "m of the Y"), or None. Y is an organisation or armed group (or a state
+        named by its army, "the 9th Division of the Iraqi Army") of a higher
+        echelon; peers in a list ("1st Brigade, 2nd Brigade and 3rd Brigade") are
+        no chain."""
+        n = len(self.doc)
+        j = m.end_token
+        if j < n and self.texts[j] == ",":
+            j += 1
+        elif j < n and self.lowers[j] == "of":
+            j += 2 if j + 1 < n and self.lowers[j + 1] == "the" else 1
+        else:
+            return None
+        p = by_start.get(j)
+        if p is None:
+            return None
+        parent = self.out[p]
+        kind = parent.entity.kind
+        if not (
+            kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and parent.rule in ("exact", "alias")
+            or kind == EntityKind.COUNTRY and parent.rule == "institution-metonymy"
+        ):
+            return None
+        if kind != EntityKind.COUNTRY:
+            child_rank, parent_rank = unit_echelon(m.entity.name), unit_echelon(parent.entity.name)
+            if child_rank is not None and parent_rank is not None and parent_rank <= child_rank:
+                return None  # "1st Brigade, 2nd Brigade": peers
+            if unit_noun(m.entity.name) == unit_noun(parent.entity.name):
+                return None  # "Task Force 1, Task Force 2"
+        k = parent.end_token
+        if k < n and (self.lowers[k] in ("and", "or") or self.texts[k] == "," and k + 1 < n and self.lowers[k + 1] in ("and", "or")):
+            return None  # the last two of a list
+        return p
+
+    def qualify_generic_units(self) -> None:
+        """Give generic unit names their chain id or their article-scoped id (see above)."""
+        generic = [k for k, m in enumerate(self.out) if self._generic_unit(m)]
+        if not generic:
+            return
+        scope = article_scope(self.article_id)
+        by_start = {m.start_token: k for k, m in enumerate(self.out)}
+        ids: dict[int, str] = {}
+        chains: dict[str, set[str]] = {}  # a generic name's own id -> the chain ids the article gives it
+        # Right to left, so that a parent's chain id is known before its child's.
+        for k in sorted(generic, key=lambda k: -self.out[k].start_token):
+            m = self.out[k]
+            p = self._unit_parent(m, by_start)
+            if p is None:
+                continue
+            base, _, parent_scope = ids.get(p, self.out[p].entity.id).partition("~")
+            if self._generic_unit(self.out[p]) and p not in ids:
+                parent_scope = scope  # "3rd Battalion, 2nd Brigade" and no more: still generic
+            parent_key = base.split(":", 1)[-1]  # "irq" for IRQ, a parent's own chain kept whole
+            if not _SLUG.fullmatch(parent_key):
+                parent_key = geodata.slugify(parent_key)
+            chain = f"org:{geodata.slugify(m.entity.name)}--{parent_key}"
+            ids[k] = f"{chain}~{parent_scope}" if parent_scope else chain
+            chains.setdefault(m.entity.id, set()).add(ids[k])
+        for k in generic:
+            m = self.out[k]
+            if k not in ids:
+                known = chains.get(m.entity.id, set())
+                ids[k] = next(iter(known)) if len(known) == 1 else f"{m.entity.id}~{scope}"
+            self.out[k] = replace(m, entity=replace(m.entity, id=ids[k]))
 
     def organization(self, span: Span) -> None:
         text = span.text
@@ -1366,5 +1474,6 @@ def resolve(doc: Doc, article_id: str) -> list[ResolvedMention]:
     """One ResolvedMention per entity mention in `doc`, sorted by start offset.
 
     Coreference state (surnames, titles, the last country named) lives only for
-    this call: `article_id` scopes it to one article and is kept for tracing."""
+    this call. `article_id` scopes the ids of generic unit names that no unit
+    chain qualifies ("org:2nd-battalion~<article_scope(article_id)>")."""
     return _Resolver(doc, article_id).run()

@@ -114,7 +114,8 @@ def test_strikes_against_targets_through_an_instrument_clause(extractor: Extract
 # --- unit chains, assignment, "as part of" ----------------------------------------------------
 def test_unit_chain_is_membership(extractor: Extractor) -> None:
     e = run(extractor, "Soldiers from 3rd Battalion, 321st Field Artillery Regiment arrived.")
-    assert ("org:3rd-battalion", "MEMBER_OF", "org:321st-field-artillery-regiment") in triples(e)
+    # The battalion's id is built from its chain (a bare "3rd Battalion" names no one unit).
+    assert ("org:3rd-battalion--321st-field-artillery-regiment", "MEMBER_OF", "org:321st-field-artillery-regiment") in triples(e)
 
 
 def test_list_of_peer_units_is_not_a_chain(extractor: Extractor) -> None:

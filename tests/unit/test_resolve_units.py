@@ -153,3 +153,17 @@ def test_named_units_countries_and_cities_keep_global_ids(nlp: Language) -> None
         assert the_id(a, name) == the_id(b, name) == entity_id
     assert the_id(a, "CTF 50") == the_id(b, "CTF 50")
     assert not any("~" in m.entity.id for m in a + b)
+
+
+def test_bare_mention_of_a_name_with_two_chains_in_the_article_stays_in_the_article(nlp: Language) -> None:
+    ms = run(
+        nlp,
+        "Marines of 1st Battalion, 5th Marines relieved 1st Battalion, 7th Marines in Helmand on Monday. "
+        "On Tuesday the 1st Battalion fired on targets near Sangin.",
+        "art-1",
+    )
+    assert ids_of(ms, "1st Battalion") == {
+        "org:1st-battalion--5th-marines",
+        "org:1st-battalion--7th-marines",
+        f"org:1st-battalion~{article_scope('art-1')}",
+    }

@@ -24,7 +24,7 @@ UNIT_NOUNS: dict[str, int | None] = {
     "battalion": 3, "squadron": 3,
     "regiment": 4, "group": 4,
     "wing": 5, "brigade": 5,
-    "division": 6, "corps": 7, "army": 8, "fleet": 8,
+    "division": 6, "corps": 7, "army": 8, "fleet": 8, "command": 8,
     "task force": None,
 }
 

@@ -24,15 +24,10 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from graph.ontology import EntityKind
+from ingest.gazetteer.units import unit_echelon
 from ingest.relations.arguments import Arg, DocIndex, MentionLike, subject_tokens
 from ingest.relations.patterns import Candidate, make_candidate
 
-# Echelon of a unit by its last word: a unit belongs to a higher one.
-UNIT_ECHELON: dict[str, int] = {
-    "team": 0, "section": 0, "detachment": 1, "platoon": 1, "company": 2, "battery": 2, "troop": 2,
-    "battalion": 3, "squadron": 3, "regiment": 4, "group": 4, "wing": 5, "brigade": 5,
-    "division": 6, "corps": 7, "fleet": 8, "command": 8,
-}
 _MEMBER_KINDS = (EntityKind.ORGANIZATION, EntityKind.GROUP)
 _UNIT_PLACE_KINDS = (EntityKind.CITY, EntityKind.PLACE)
 ASSIGNMENT_VERBS = frozenset({"assign", "attach", "reassign"})
@@ -40,8 +35,7 @@ _NOT_BODIES = ("operation ", "campaign ", "exercise ")
 
 
 def echelon(m: MentionLike) -> int | None:
-    words = m.text.lower().split()
-    return UNIT_ECHELON.get(words[-1]) if words else None
+    return unit_echelon(m.text)
 
 
 def unit_chains(sent: Span, index: DocIndex) -> Iterator[Candidate]:

@@ -22,6 +22,7 @@ import secrets
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import time
 from collections.abc import Callable, Sequence
@@ -100,6 +101,10 @@ def read_password(settings: Neo4jSettings) -> str:
         ) from None
 
 
+_PASSWORD_ALPHABET = string.ascii_letters + string.digits
+GENERATED_PASSWORD_LENGTH = 24
+
+
 def _ensure_password(settings: Neo4jSettings, log: Log) -> str:
     if settings.password is not None:
         password = settings.password.get_secret_value()
@@ -108,11 +113,19 @@ def _ensure_password(settings: Neo4jSettings, log: Log) -> str:
                 f"NEO4J_PASSWORD is {len(password)} characters; Neo4j requires at least "
                 f"{MIN_PASSWORD_LENGTH}. Choose a longer one."
             )
+        if password.startswith("-"):
+            # neo4j-admin's option parser would take it for an option and fail.
+            raise Neo4jServerError(
+                "NEO4J_PASSWORD starts with '-', which neo4j-admin reads as an option. "
+                "Choose a password that does not start with '-'."
+            )
         return password
     path = password_file(settings)
     if path.exists():
         return read_password(settings)
-    password = secrets.token_urlsafe(18)
+    # Letters and digits only: a token_urlsafe password can start with '-',
+    # which neo4j-admin set-initial-password takes for an option.
+    password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(GENERATED_PASSWORD_LENGTH))
     # Create with mode 600 from the start, so it is never readable by others.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -77,6 +77,20 @@ def test_short_password_is_refused(tmp_path: Path) -> None:
         server._ensure_password(_settings(tmp_path, password="short"), log=lambda _: None)
 
 
+def test_generated_passwords_never_look_like_options(tmp_path: Path) -> None:
+    # neo4j-admin set-initial-password reads a leading '-' as an option.
+    for n in range(200):
+        s = _settings(tmp_path / str(n))
+        server.home_dir(s).mkdir(parents=True, exist_ok=True)
+        password = server._ensure_password(s, log=lambda _: None)
+        assert password.isalnum(), password
+
+
+def test_password_starting_with_a_dash_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(Neo4jServerError, match="starts with '-'"):
+        server._ensure_password(_settings(tmp_path, password="-long-enough-password"), log=lambda _: None)
+
+
 def test_missing_password_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(Neo4jServerError, match="geokg neo4j install"):
         server.read_password(_settings(tmp_path))

@@ -23,8 +23,10 @@ traced:
   introduced with that title in the same article.
 - ``title-pattern``: a capitalised name right after a title ("Ambassador to
   the US Khazar Ibrahim") that NER missed.
-- ``pronoun``: "he"/"his"/"she" -> the last person named; "I"/"my" -> the
-  speaker of the paragraph; "we"/"our" -> the body named in the speaker's
+- ``pronoun``: "he"/"his"/"she" -> the last person named (inside a quotation,
+  not its own speaker); "I"/"my" -> only a speaker the text names for those
+  words (the quotation's sentence, or "X said:" ending a line before a
+  statement), else no mention; "we"/"our" -> the body named in the speaker's
   title (only when the article names it). Weaker than the rules above: a
   consumer may ignore this rule.
 
@@ -1257,10 +1259,14 @@ class _Resolver:
 
 
     def personal_pronouns(self) -> None:
-        """'he', 'she', 'his', 'her' -> the latest person named before. 'I', 'my',
-        'me' -> the speaker: a person who is the subject of a speech verb ("said")
-        in the same paragraph (before, else after: '"I am saddened," said Carter'),
-        else the latest person named before ('X said:' then the quoted paragraph).
+        """'he', 'she', 'his', 'her' -> the latest person named before; inside a
+        quotation, never the quotation's own speaker (a speaker does not call
+        himself "he"): the latest other person. 'I', 'my', 'me' -> only the named
+        speaker of the quotation holding it ('"I am saddened," said Carter',
+        'Carter said: "I ..."'); outside a quotation, or when the quotation's
+        sentences name no speaker or two, no mention: in interviews (questions
+        and answers, no quotation marks) and first-person narration the latest
+        person named is someone else, and a wrong "I" gave wrong claims.
         Rule "pronoun", so consumers can treat these weaker links apart."""
         named = [m for m in self.out if m.entity.kind == EntityKind.PERSON]
         if not named:
@@ -1276,6 +1282,10 @@ class _Resolver:
         speaker_starts = [sp[0] for sp in speakers]
         affiliation = self._affiliations(speakers)
         para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        quotes = self._quotations(para_starts)
+        quote_starts = [q[0] for q in quotes]
+        quote_speaker = self._quote_speakers(quotes, speakers, para_starts)
+        blocks = self._statement_blocks(quotes, para_starts)
         candidates = [i for i, w in enumerate(self.lowers) if w in PRONOUNS and self.pos[i] == "PRON"]
         for t in (doc[i] for i in candidates):
             word = t.lower_
@@ -1289,12 +1299,137 @@ class _Resolver:
                 continue
             if word == "i" and t.text != "I" or self.in_furniture(t.i):
                 continue
-            k = bisect.bisect_right(starts, t.i) - 1
-            person: Entity | None = people[k][2] if k >= 0 and people[k][1] <= t.i else None
-            if word in FIRST_PERSON and speakers:
-                person = self._speaker_for(t, speakers, speaker_starts, para_starts) or person
+            q = bisect.bisect_right(quote_starts, t.i) - 1
+            in_quote = q >= 0 and quotes[q][0] < t.i < quotes[q][1]
+            speaker = quote_speaker[q] if in_quote else None
+            if speaker is None and word in FIRST_PERSON:
+                # Outside a quotation, or a quotation naming no speaker: the words
+                # of a statement introduced by 'X said:' at a line's end. (Not for
+                # "he"/"she": where such a statement ends is a guess.)
+                speaker = next((p for lo, hi, p in blocks if lo < t.i < hi), None)
+            person: Entity | None = None
+            if word in FIRST_PERSON:
+                person = speaker
+            else:
+                k = bisect.bisect_right(starts, t.i) - 1
+                while k >= 0 and (people[k][1] > t.i or speaker is not None and people[k][2].id == speaker.id):
+                    k -= 1
+                person = people[k][2] if k >= 0 else None
             if person is not None:
                 self.emit(person, "pronoun", t.i, t.i + 1, ACTOR)
+
+    def _quotations(self, para_starts: list[int]) -> list[tuple[int, int]]:
+        """Quotations as (opening mark, end) token ranges, sorted: the end is the
+        closing mark's index, or the paragraph's end when a quotation runs on
+        (news style opens each paragraph of a long quote anew and closes only
+        the last). Curly and straight double quotes; single quotes are left out
+        (they are also apostrophes)."""
+        out: list[tuple[int, int]] = []
+        open_at: int | None = None
+        para = 0
+        for t in self.doc:
+            while para + 1 < len(para_starts) and t.idx >= para_starts[para + 1]:
+                para += 1
+                if open_at is not None:
+                    out.append((open_at, t.i))
+                    open_at = None
+            text = t.text
+            if text == "\u201c" or text == '"' and open_at is None:
+                if open_at is not None:
+                    out.append((open_at, t.i))
+                open_at = t.i
+            elif open_at is not None and text in ("\u201d", '"'):
+                out.append((open_at, t.i))
+                open_at = None
+        if open_at is not None:
+            out.append((open_at, len(self.doc)))
+        return out
+
+    def _quote_speakers(
+        self, quotes: list[tuple[int, int]], speakers: list[tuple[int, Entity]], para_starts: list[int]
+    ) -> list[Entity | None]:
+        """The named speaker of each quotation (see `_quote_speaker`); a quotation
+        naming none goes on the previous one's words when it follows it in the
+        same paragraph with no other person named between ('"A," said X. "B."')."""
+        out: list[Entity | None] = []
+        person_starts = [(m.start_token, m.entity.id) for m in self.out if m.entity.kind == EntityKind.PERSON]
+        for k, q in enumerate(quotes):
+            speaker = self._quote_speaker(q, speakers)
+            if speaker is None and k > 0 and out[k - 1] is not None:
+                prev, before = quotes[k - 1], out[k - 1]
+                same_para = self._para_of(prev[0], para_starts) == self._para_of(q[0], para_starts)
+                others = any(prev[0] < i < q[0] and pid != before.id for i, pid in person_starts)
+                if same_para and not others:
+                    speaker = before
+            out.append(speaker)
+        return out
+
+    def _para_of(self, token_i: int, para_starts: list[int]) -> int:
+        return bisect.bisect_right(para_starts, self.doc[token_i].idx) - 1
+
+    def _statement_blocks(self, quotes: list[tuple[int, int]], para_starts: list[int]) -> list[tuple[int, int, Entity]]:
+        """Statements introduced by a line that names one person, a speech word
+        and ends in a colon ('Foreign Secretary X said:', 'X released the
+        following statement:'), then the statement's paragraphs, quoted or not:
+        (colon, end, speaker). Matched on words, not the parse: the parser often
+        misreads 'said:' before a line break. The statement ends at the next
+        such line, or at the paragraph that names the speaker again outside a
+        quotation (narration has resumed: 'Votel expressed his desire'), else
+        at the end of the text."""
+        doc, n = self.doc, len(self.doc)
+        text = doc.text
+        persons = sorted(
+            (m.start_token, m.end_token, m.entity)
+            for m in self.out
+            if m.entity.kind == EntityKind.PERSON and m.rule != "pronoun"
+        )
+        intros: list[tuple[int, Entity]] = []
+        for j in range(n):
+            if self.texts[j] != ":" or not text[doc[j].idx + 1 :].lstrip(" \t").startswith("\n"):
+                continue
+            line_start = text.rfind("\n", 0, doc[j].idx) + 1
+            in_line = [(s, e, p) for s, e, p in persons if doc[s].idx >= line_start and e <= j]
+            if len({p.id for _, _, p in in_line}) != 1:
+                continue
+            said = any(
+                doc[k].lemma_.lower() in SPEECH_VERBS or self.lowers[k] in STATEMENT_NOUNS for k in range(in_line[0][1], j)
+            )
+            if said:
+                intros.append((j, in_line[0][2]))
+        out: list[tuple[int, int, Entity]] = []
+        for k, (colon, person) in enumerate(intros):
+            end = intros[k + 1][0] if k + 1 < len(intros) else n
+            again = next(
+                (s for s, _, p in persons if colon < s < end and p.id == person.id and not self._quoted(s, quotes)), None
+            )
+            if again is not None:
+                lo_char = para_starts[self._para_of(again, para_starts)]
+                end = next((t.i for t in doc[colon:again] if t.idx >= lo_char), again)
+            out.append((colon, end, person))
+        return out
+
+    @staticmethod
+    def _quoted(token_i: int, quotes: list[tuple[int, int]]) -> bool:
+        q = bisect.bisect_right([s for s, _ in quotes], token_i) - 1
+        return q >= 0 and quotes[q][0] < token_i < quotes[q][1]
+
+    def _quote_speaker(self, quote: tuple[int, int], speakers: list[tuple[int, Entity]]) -> Entity | None:
+        """The one person the quotation's own sentences name as its speaker,
+        outside the quotation: the sentences the quotation spans, the one before
+        when it opens after 'X said:' / 'X said,', the one after when it closes
+        on a comma, '?' or '!' ('"...," said X' split by the parser). None when
+        no speaker or two different ones are named there."""
+        doc = self.doc
+        start, end = quote
+        lo = doc[start].sent.start
+        if start > 0 and self.texts[start - 1] in (":", ",") and "\n" not in doc[start - 1].whitespace_:
+            lo = doc[start - 1].sent.start
+        closed = end < len(doc) and self.texts[end] in ("\u201d", '"')
+        hi = doc[end if closed else end - 1].sent.end
+        if closed and self.texts[end - 1] in (",", "?", "!") and end + 1 < len(doc):
+            hi = max(hi, doc[end + 1].sent.end)
+        found = {p.id: p for i, p in speakers if lo <= i < hi and not start < i < end}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _speaker_for(
         self, t: Token, speakers: list[tuple[int, Entity]], speaker_starts: list[int], para_starts: list[int]

@@ -361,3 +361,53 @@ def test_names_in_place_only_syntax_are_places(nlp: Language) -> None:
     listed = run(nlp, "The attacks in Qamenas, Sarmin and Talamenes show the cruelty of the regime.")
     for name in ("Qamenas", "Sarmin"):
         assert one(listed, name).entity.kind in (EntityKind.CITY, EntityKind.PLACE)
+
+
+# -- first person only for a named quotation speaker (Wikinews sample: interviews, narration) --
+
+
+def test_first_person_in_an_interview_answer_is_not_resolved(nlp: Language) -> None:
+    text = (
+        "Wikinews spoke with the chess player Anna Berg about Tomas Lind, her first coach.\n\n"
+        "Wikinews: Who helped you most?\n\n"
+        "Berg: Tomas Lind taught me for years. My club supported me when I moved to the city."
+    )
+    ms = run(nlp, text)
+    assert not [m for m in ms if m.text in ("I", "me", "My")]
+
+
+def test_first_person_in_a_named_speakers_quote_is_the_speaker(nlp: Language) -> None:
+    ms = run(nlp, 'Tomas Lind met Anna Berg in Oslo. Berg said: "I thank my club for its help."')
+    assert (one(ms, "I").entity.id, one(ms, "my").entity.id) == ("person:anna-berg", "person:anna-berg")
+
+
+def test_first_person_in_a_quote_without_a_named_speaker_is_not_resolved(nlp: Language) -> None:
+    ms = run(nlp, 'Tomas Lind met Anna Berg in Oslo.\n\n"I thank my club for its help."')
+    assert not [m for m in ms if m.text in ("I", "my")]
+
+
+def test_third_person_in_a_quote_is_not_its_own_speaker(nlp: Language) -> None:
+    # The latest person named before "He" is the speaker herself: recency alone would pick her.
+    ms = run(nlp, 'Tomas Lind coached Anna Berg. "He was a patient teacher," Berg said.')
+    assert one(ms, "He").entity.id == "person:tomas-lind"
+
+
+def test_first_person_in_a_statement_after_speaker_and_colon_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "Foreign Office Minister Anna Berg said:\n\n"
+        "The talks with Tomas Lind went well.\n\n"
+        "I welcome the agreement reached yesterday."
+    )
+    ms = run(nlp, text)
+    assert one(ms, "I").entity.id == "person:anna-berg"
+
+
+def test_a_statement_ends_where_narration_names_its_speaker_again(nlp: Language) -> None:
+    text = (
+        "Anna Berg said:\n\n"
+        "The talks went well.\n\n"
+        "Berg later met Tomas Lind.\n\n"
+        "Tomas Lind: I have nothing to add."
+    )
+    ms = run(nlp, text)
+    assert not [m for m in ms if m.text == "I"]

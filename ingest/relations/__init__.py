@@ -37,7 +37,7 @@ from ingest.relations.patterns import (
 EXTRACTOR_NAME = "geokg-rules"
 # Bump on any change of behaviour: claims carry it, so a graph can tell which
 # version produced what.
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.1"
 
 # Relations between states: officials stand for their state, cities for theirs.
 STATE_LEVEL_TYPES = frozenset(

@@ -45,23 +45,20 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
-from common import load_average, machine, neo4j_pid, process_cpu_seconds  # noqa: E402
+from common import (  # noqa: E402
+    WIKINEWS,
+    connect_to_neo4j,
+    load_average,
+    machine,
+    neo4j_pid,
+    process_cpu_seconds,
+    wipe,
+)
 
 from graph.cypher import write as cypher  # noqa: E402
-from graph.driver import create_driver, verify  # noqa: E402
 from graph.loader import DEFAULT_BATCH_SIZE, Loader, LoadReport, fact_key, plan_batch  # noqa: E402
 from graph.models import Article, Claim, Entity, Extraction, Mention  # noqa: E402
 from graph.ontology import RELATION_TYPES, EntityKind, Modality, Polarity  # noqa: E402
-from graph.schema import ensure_schema  # noqa: E402
-from graph.settings import Neo4jSettings  # noqa: E402
-
-WIKINEWS = REPO_ROOT / ".." / "shared" / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"
-
-
-def wipe(driver: Driver, database: str) -> None:
-    with driver.session(database=database) as s:
-        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-
 
 def graph_counts(driver: Driver, database: str) -> dict[str, int]:
     with driver.session(database=database) as s:
@@ -173,11 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.yes:
         parser.error("this benchmark empties the database; pass --yes to confirm")
 
-    settings = Neo4jSettings()
-    driver = create_driver(settings)
-    verify(driver, settings)
+    driver, settings = connect_to_neo4j()
     db = settings.database
-    ensure_schema(driver, db)
 
     t0 = time.perf_counter()
     if args.news:

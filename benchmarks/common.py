@@ -16,10 +16,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
 WIKINEWS = SHARED / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"
+
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from graph.settings import Neo4jSettings
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -122,3 +128,23 @@ def neo4j_pid() -> int | None:
         return pid
     except (OSError, ValueError, IndexError):
         return None
+
+
+def connect_to_neo4j() -> tuple["Driver", "Neo4jSettings"]:
+    """A verified driver for the NEO4J_* settings, and the settings, with the
+    schema ensured: what every benchmark that writes starts from."""
+    from graph.driver import create_driver, verify
+    from graph.schema import ensure_schema
+    from graph.settings import Neo4jSettings
+
+    settings = Neo4jSettings()
+    driver = create_driver(settings)
+    verify(driver, settings)
+    ensure_schema(driver, settings.database)
+    return driver, settings
+
+
+def wipe(driver: "Driver", database: str) -> None:
+    """Empty the database in batches (the benchmarks that load ask --yes first)."""
+    with driver.session(database=database) as s:
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import load_average, machine, neo4j_pid, process_cpu_seconds  # noqa: E402
+from common import connect_to_neo4j, load_average, machine, neo4j_pid, process_cpu_seconds, wipe  # noqa: E402
 
 from graph.models import Article, Claim, Entity, Extraction, Mention  # noqa: E402
 from graph.ontology import EntityKind, Modality, Polarity  # noqa: E402
@@ -250,19 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.yes or args.keep):
         parser.error("this empties the database first; pass --yes to confirm (or --keep to add to it)")
 
-    from graph.driver import create_driver, verify
     from graph.loader import Loader, LoadReport
-    from graph.schema import ensure_schema
-    from graph.settings import Neo4jSettings
 
-    settings = Neo4jSettings()
-    driver = create_driver(settings)
-    verify(driver, settings)
+    driver, settings = connect_to_neo4j()
     db = settings.database
-    ensure_schema(driver, db)
     if not args.keep:
-        with driver.session(database=db) as s:
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        wipe(driver, db)
     loader = Loader(driver, database=db, batch_size=args.batch_size)
     total = LoadReport()
     server_pid = neo4j_pid()

@@ -59,7 +59,7 @@ from graph.ontology import EntityKind
 from ingest.gazetteer import EntryKind, GazEntry, build_gazetteer
 from ingest.gazetteer.demonyms import PEOPLES_AND_FAITHS
 from ingest.gazetteer.metonyms import NOT_PLACES
-from ingest.gazetteer.units import is_generic_unit, unit_echelon, unit_noun
+from ingest.gazetteer.units import UNIT_NOUNS, is_generic_unit, unit_echelon, unit_noun
 from ingest.nlp import INVISIBLE_CHARS
 
 ACTOR = "actor"
@@ -195,8 +195,11 @@ FACILITY_HEADS = frozenset("airport airfield base dam bridge harbour harbor".spl
 SUBNATIONAL_WORDS = frozenset("regional provincial state local municipal city autonomous".split())
 
 # Last words of military unit names: a unit NER tags as a place ("in Abel
-# Battery") is an organisation.
-UNIT_HEADS = frozenset("battery battalion brigade regiment division squadron wing platoon fleet corps".split())
+# Battery") is an organisation. From the gazetteer's unit nouns, minus those
+# that also end the names of firms, teams and offices ("X Company", "X Group",
+# "X Command" tagged as a place are too often not units).
+_NOT_ONLY_UNITS = frozenset({"team", "section", "detachment", "company", "troop", "group", "army", "command"})
+UNIT_HEADS = frozenset(n for n in UNIT_NOUNS if " " not in n) - _NOT_ONLY_UNITS
 
 # Words after a name that make it a tribe or clan ("the Al Bu Nimr tribe"), a group.
 TRIBE_NOUNS = frozenset({"tribe", "clan"})

@@ -19,43 +19,22 @@ from spacy.tokens import Span, Token
 
 from graph.ontology import Modality, Polarity
 from ingest.relations.arguments import Arg, DocIndex, subject_tokens
-
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" from "won't"
-CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "ca", "must"})
-
-SPEECH_VERBS = frozenset(
-    """say tell inform state announce stress remark add note report claim
-    confirm declare assert insist explain emphasize emphasise reiterate write
-    tweet disclose reveal argue mention highlight told quote answer reply
-    respond acknowledge admit testify indicate""".split()
+from ingest.words.modality import (
+    ALLEGE_ADVERBS,
+    ALLEGE_HEADS,
+    ASPECTUAL_HEADS,
+    ATTRIBUTION_SPEECH_VERBS,
+    CONDITIONAL_AUX,
+    DENY_HEADS,
+    FAILURE_HEADS,
+    FUTURE_AUX,
+    HISTORICAL_ADVERBS,
+    HYPOTHETICAL_HEADS,
+    HYPOTHETICAL_MARKS,
+    NEGATORS,
+    PLAN_HEADS,
+    PURPOSE_XCOMP_HEADS,
 )
-PLAN_HEADS = frozenset(
-    """plan intend aim seek want prepare decide agree promise pledge vow
-    propose expect hope consider schedule approve approval plan proposal
-    intention decision bid offer promise pledge commitment commit prospect
-    ready willing set going attempt try""".split()
-)
-ALLEGE_HEADS = frozenset(
-    """allege accuse suspect speculate rumor rumour speculation allegation
-    accusation claim rumor suspicion charge report fear""".split()
-)
-HYPOTHETICAL_HEADS = frozenset(
-    """allow permit let prevent stop block forbid refuse avoid deter ban
-    threaten warn possibility risk would could chance scenario danger oppose
-    reject veto predict forecast projection prediction poll""".split()
-)
-FAILURE_HEADS = frozenset({"fail", "refuse", "decline", "neglect"})
-ASPECTUAL_HEADS = frozenset(
-    """continue begin start keep resume manage go come use help dare happen
-    seem appear tend""".split()
-)
-# xcomp heads that express an aim ("worked to defeat", "is working to support")
-PURPOSE_XCOMP_HEADS = frozenset({"work", "strive", "seek", "struggle", "move", "act", "pay", "push"})
-DENY_HEADS = frozenset({"deny", "denial", "dismiss", "refute"})
-ALLEGE_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
-HISTORICAL_ADVERBS = frozenset({"historically", "formerly", "previously"})
-HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 
 # Edges through which a governing word gives its modality to what it governs.
 COMPLEMENT_DEPS = frozenset(
@@ -116,7 +95,7 @@ def _has_reporting_ancestor(tok: Token) -> bool:
     for _ in range(10):
         if t.head == t:
             return False
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in ATTRIBUTION_SPEECH_VERBS:
             return True
         t = t.head
     return False
@@ -205,7 +184,7 @@ def analyse(
             elif lemma in DENY_HEADS and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp", "pobj", "prep"):
                 polarity = Polarity.NEGATED
                 cues.append("denied")
-            elif lemma in SPEECH_VERBS and head.pos_ == "VERB" and child.dep_ in ("ccomp", "parataxis", "conj") :
+            elif lemma in ATTRIBUTION_SPEECH_VERBS and head.pos_ == "VERB" and child.dep_ in ("ccomp", "parataxis", "conj") :
                 modality = _stronger(modality, Modality.REPORTED)
                 if speaker is None:
                     speaker = _speaker(head, index)

@@ -132,3 +132,39 @@ def canonical_pair(rtype: RelationType, subject_id: str, object_id: str) -> tupl
     if rtype.symmetric and object_id < subject_id:
         return object_id, subject_id
     return subject_id, object_id
+
+
+# --- Argument rules: which entity kinds each type accepts, which types are between states ---
+# Relations between states: in these an official stands for their state and a
+# city for its country (ingest.relations normalises the arguments before the check).
+STATE_LEVEL_TYPES: frozenset[str] = frozenset(
+    {"BORDERS", "DIPLOMATIC_RELATIONS", "HAS_EMBASSY_IN", "ALLIED_WITH", "CUTS_TIES_WITH", "COOPERATES_MILITARILY"}
+)
+_STATE_KINDS = frozenset({EntityKind.COUNTRY})
+_ACTOR_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.PERSON, EntityKind.CITY})
+_NOT_PERSON_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.CITY, EntityKind.PLACE})
+_PLACE_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.CITY, EntityKind.PLACE})
+# (subject kinds, object kinds) a type accepts, after normalisation; a claim
+# outside them is dropped. Types not listed accept any kinds.
+KIND_CONSTRAINTS: dict[str, tuple[frozenset[EntityKind], frozenset[EntityKind]]] = {
+    "BORDERS": (_STATE_KINDS, _STATE_KINDS),
+    "DIPLOMATIC_RELATIONS": (_STATE_KINDS, _STATE_KINDS),
+    "HAS_EMBASSY_IN": (_STATE_KINDS, _STATE_KINDS),
+    "CAPITAL_OF": (frozenset({EntityKind.CITY}), _STATE_KINDS),
+    "LEADER_OF": (frozenset({EntityKind.PERSON}), _NOT_PERSON_KINDS),
+    "OFFICIAL_OF": (frozenset({EntityKind.PERSON}), _NOT_PERSON_KINDS),
+    "MEMBER_OF": (_ACTOR_KINDS, frozenset({EntityKind.ORGANIZATION, EntityKind.GROUP})),
+    "LOCATED_IN": (
+        frozenset({EntityKind.CITY, EntityKind.PLACE, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.PERSON}),
+        _PLACE_KINDS,
+    ),
+    "COERCES": (_ACTOR_KINDS, frozenset({EntityKind.PERSON, EntityKind.GROUP, EntityKind.ORGANIZATION})),
+    "ALLIED_WITH": (_NOT_PERSON_KINDS, _NOT_PERSON_KINDS),
+    "COOPERATES_MILITARILY": (_NOT_PERSON_KINDS, _NOT_PERSON_KINDS),
+    "CUTS_TIES_WITH": (_NOT_PERSON_KINDS, _NOT_PERSON_KINDS),
+}
+# Types whose two parties may be named together as one coordinated subject
+# ("Israel and Azerbaijan have had relations"): the symmetric types, and also
+# MEETS_WITH (stored directed, but a meeting has no one-sided reading) and
+# TRADES_WITH. Not the same set as `symmetric`, so it keeps its own name.
+RECIPROCAL_TYPES: frozenset[str] = frozenset(t.name for t in _TYPES if t.symmetric) | {"MEETS_WITH", "TRADES_WITH"}

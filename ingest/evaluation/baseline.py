@@ -62,12 +62,13 @@ OWN_CUES: dict[str, str] = {
 def cue_lexicon() -> tuple[dict[str, str], str]:
     """Lemma -> relation type, and where it came from.
 
-    The cue words of H4's lexicon (`ingest.relations.lexicon`: verb and noun cues,
-    leader and official titles; a lemma with several types takes its first),
+    The cue words of H4's lexicon (`ingest.relations.lexicon`: verb and noun cues;
+    `ingest.words.people`: leader and official titles; a lemma with several types takes its first),
     completed by OWN_CUES; OWN_CUES alone when that lexicon cannot be imported.
     """
     try:
         from ingest.relations import lexicon
+        from ingest.words.people import LEADER_TITLES, OFFICIAL_TITLES
     except ImportError:
         return dict(OWN_CUES), "baseline's own cue list"
     cues: dict[str, str] = {}
@@ -75,9 +76,9 @@ def cue_lexicon() -> tuple[dict[str, str], str]:
         for lemma, entries in table.items():
             if entries:
                 cues.setdefault(lemma.lower(), entries[0].type)
-    for title in getattr(lexicon, "LEADER_TITLES", ()):
+    for title in LEADER_TITLES:
         cues.setdefault(title.lower(), "LEADER_OF")
-    for title in getattr(lexicon, "OFFICIAL_TITLES", ()):
+    for title in OFFICIAL_TITLES:
         cues.setdefault(title.lower(), "OFFICIAL_OF")
     for lemma, rtype in OWN_CUES.items():
         cues.setdefault(lemma, rtype)

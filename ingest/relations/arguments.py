@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Token
 
 from graph.models import Entity
 from graph.ontology import EntityKind
-from ingest.relations.lexicon import LEADER_TITLES, OFFICIAL_TITLES, PROXY_NOUNS
-
-TITLE_NOUNS = LEADER_TITLES | OFFICIAL_TITLES
+from ingest.relations.lexicon import PROXY_NOUNS
+from ingest.words.grammar import OBJECT_CONTROL
+from ingest.words.people import TITLE_NOUNS
+from ingest.words.pronouns import RELATIVE_PRONOUNS, SINGULAR_NEUTER
 
 
 class MentionLike(Protocol):
@@ -53,8 +54,6 @@ class Arg:
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-SINGULAR_NEUTER = frozenset({"it", "its"})
 ACTOR_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.CITY)
 
 
@@ -190,14 +189,6 @@ def is_passive(verb: Token) -> bool:
 def agent_tokens(verb: Token) -> list[Token]:
     """The `by` phrase of a passive verb."""
     return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-
-
-# Verbs whose object is also the understood subject of their complement
-# ("urged Iran to", "allowed Israel to", "welcomed Gantz to discuss").
-OBJECT_CONTROL = frozenset(
-    """allow permit let urge ask call force persuade encourage invite welcome
-    help enable prevent stop push press order tell""".split()
-)
 
 
 def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:

@@ -4,8 +4,9 @@ where each cue finds its arguments in a dependency parse.
 Written for this project from the relation table in docs/ontology.md (the
 "Example cues" column is a starting point, not the full list). Every type of
 `graph.ontology.RELATION_TYPES` has at least one cue here or a dedicated
-pattern in `patterns.py` (LOCATED_IN, CAPITAL_OF, titles); a unit test checks
-that the vocabulary is covered.
+pattern (`locations.py`: LOCATED_IN; `titles.py`: LEADER_OF, OFFICIAL_OF); a
+unit test checks that the vocabulary is covered. Word lists shared beyond the
+cues (arms, military modifiers, titles) live in `ingest.words`.
 
 Argument roles use spaCy's English dependency labels:
 - `dobj`            the direct object ("attacked Iran")
@@ -23,16 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Sets of theme words: what is being given decides the type of give-verbs.
-ARMS_WORDS: frozenset[str] = frozenset(
-    """weapon weaponry arm armament munition ammunition missile rocket drone uav
-    tank artillery howitzer jet fighter helicopter warship submarine rifle gun
-    firearm mortar bomb interceptor launcher s-400 f-16 f-35 javelin stinger
-    himars patriot""".split()
-)
-MILITARY_MODIFIERS: frozenset[str] = frozenset(
-    "military defense defence security army naval weapons arms war lethal".split()
-)
+from ingest.words.military import MILITARY_MODIFIERS
+
+# Sets of theme words: what is being given decides the type of give-verbs
+# (arms are ingest.words.military.ARMS_WORDS).
 AID_WORDS: frozenset[str] = frozenset(
     """aid assistance help relief fund funding money loan grant donation food
     medicine vaccine supply humanitarian credit package""".split()
@@ -364,26 +359,4 @@ LIGHT_VERBS: frozenset[str] = frozenset(
     strengthen bolster deepen expand improve open seek begin start continue
     step lead make pay discuss enter deploy announce intensify escalate renew
     upgrade build keep develop""".split()
-)
-
-# Titles: the words that may make up a title before or around a name.
-LEADER_TITLES: frozenset[str] = frozenset(
-    """president leader premier chancellor king queen emir sultan monarch
-    chairman chairwoman chairperson chair head ayatollah dictator mayor governor
-    commander chief prime_minister secretary-general""".split()
-)
-OFFICIAL_TITLES: frozenset[str] = frozenset(
-    """minister ambassador envoy spokesman spokeswoman spokesperson secretary
-    official diplomat adviser advisor general admiral colonel lieutenant major
-    captain officer negotiator representative senator lawmaker deputy director
-    attorney prosecutor counsellor councillor consul attache aide
-    undersecretary under-secretary lt. gen. maj. col. adm. brig. cmdr. sgt.""".split()
-)
-# Words that may sit inside a title without being the title's head.
-TITLE_MODIFIERS: frozenset[str] = frozenset(
-    """foreign defense defence interior finance economy justice health education
-    prime vice deputy acting outgoing incoming former ex then top senior chief
-    supreme state party national regional special first army navy military
-    air force armed forces joint staff security intelligence trade energy oil
-    general u.s. of for to and affairs -""".split()
 )

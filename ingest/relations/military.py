@@ -21,21 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.relations.arguments import Arg, DocIndex
-from ingest.relations.lexicon import ARMS_WORDS, MILITARY_MODIFIERS
-
-SUPPORT_LEMMAS = frozenset({"support", "assist", "back", "help", "backing", "assistance"})
-
-# What military help is made of ("through training, advise and assist operations, airstrikes").
-MILITARY_MEANS = frozenset(
-    """airstrike strike bombing sortie munition training train advise advising assist
-    adviser advisor firepower artillery troop soldier air""".split()
-) | ARMS_WORDS
-
-# Head words naming an armed force ("Iraqi forces", "the Iraqi Security Forces").
-FORCE_WORDS = frozenset({"force", "forces", "troop", "troops", "army", "military", "militia", "fighters"})
-
-# Verbs of fighting an enemy: support that serves them is help in a war.
-FIGHT_LEMMAS = frozenset({"defeat", "destroy", "degrade", "fight", "combat", "counter", "liberate", "retake", "clear", "dislodge"})
+from ingest.words.military import FIGHT_LEMMAS, FORCE_WORDS, MILITARY_MEANS, MILITARY_MODIFIERS, SUPPORT_LEMMAS
 
 _MEANS_PREPS = frozenset({"with", "through", "by", "via"})
 

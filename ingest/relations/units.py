@@ -15,6 +15,8 @@
   Woodbridge, Virginia, died ..." -> LOCATED_IN(person, Woodbridge).
 - Places listed with "including": "key towns in northern Iraq including
   Rabiyah and Zumar", "Iraqi territory, including Tikrit" -> LOCATED_IN.
+- Membership lists: "Coalition nations ... include Australia, Belgium and
+  Canada", "Turkey within NATO" -> MEMBER_OF.
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ from spacy.tokens import Span, Token
 from graph.ontology import EntityKind
 from ingest.gazetteer.units import unit_echelon
 from ingest.relations.arguments import Arg, DocIndex, MentionLike, subject_tokens
-from ingest.relations.patterns import Candidate, make_candidate
+from ingest.relations.candidates import Candidate, make_candidate
+from ingest.words.military import ASSIGNMENT_VERBS
+from ingest.words.places import AREA_NOUNS
 
 _MEMBER_KINDS = (EntityKind.ORGANIZATION, EntityKind.GROUP)
 _UNIT_PLACE_KINDS = (EntityKind.CITY, EntityKind.PLACE)
-ASSIGNMENT_VERBS = frozenset({"assign", "attach", "reassign"})
 _NOT_BODIES = ("operation ", "campaign ", "exercise ")
 
 
@@ -126,9 +129,6 @@ def hometowns(sent: Span, index: DocIndex) -> Iterator[Candidate]:
         yield make_candidate("LOCATED_IN", index.arg_of_mention(m), index.arg_of_mention(place), doc[i], 0.5, "located:hometown")
 
 
-_AREA_NOUNS = frozenset("town city village area territory region district province place".split())
-
-
 def _first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
@@ -146,7 +146,7 @@ def included_places(sent: Span, index: DocIndex) -> Iterator[Candidate]:
         if tok.dep_ not in ("pobj", "dobj") or tok.head.lower_ != "including":
             continue
         area = tok.head.head
-        if area.lemma_.lower() not in _AREA_NOUNS:
+        if area.lemma_.lower() not in AREA_NOUNS:
             continue
         containers: list[Arg] = []
         for c in area.children:
@@ -156,3 +156,25 @@ def included_places(sent: Span, index: DocIndex) -> Iterator[Candidate]:
         for a in containers:
             if a.entity.kind in (EntityKind.COUNTRY, EntityKind.CITY, EntityKind.PLACE) and a.entity.id != m.entity.id:
                 yield make_candidate("LOCATED_IN", index.arg_of_mention(m), a, tok.head, 0.55, "located:including")
+
+
+def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    """"Coalition nations ... include Australia, Belgium and Canada" ->
+    MEMBER_OF(Australia, Coalition), ...; "Turkey within NATO" -> MEMBER_OF."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in ("include", "comprise"):
+        groups = [a for c in tok.children if c.dep_ == "nsubj" for a in index.args(c, allow_pronoun=False)]
+        members = [a for c in tok.children if c.dep_ == "dobj" for a in index.args(c, allow_modifier=False, allow_pronoun=False)]
+        for g in groups:
+            if g.entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+                continue
+            for m in members:
+                if m.entity.id != g.entity.id:
+                    yield make_candidate("MEMBER_OF", m, g, tok, 0.6, f"member:{lemma}")
+    elif tok.lower_ == "within" and tok.dep_ == "prep":
+        inner = [a for p in tok.children if p.dep_ == "pobj" for a in index.args(p, allow_modifier=False, allow_pronoun=False)]
+        outer = index.args(tok.head, allow_modifier=False, allow_pronoun=False)
+        for o in outer:
+            for i in inner:
+                if i.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and o.entity.id != i.entity.id:
+                    yield make_candidate("MEMBER_OF", o, i, tok, 0.55, "member:within")

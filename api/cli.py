@@ -1,11 +1,15 @@
-"""The `geokg` command. Each sub-command lives in its own module and registers
-itself; heavy imports (spaCy, the driver) happen inside the commands."""
+"""The `geokg` command: the root app, `version` and `serve` (the API is the top
+layer, so the root lives here). The other commands live beside what they
+drive and register themselves: `neo4j`, `init`, `analytics`, `export` in
+graph/cli/, `ingest` and `eval` in ingest/cli/. Heavy imports (spaCy, the
+driver, uvicorn) happen inside the commands so `geokg --help` stays fast."""
 
 from __future__ import annotations
 
 import typer
 
-from ingest.cli import analytics_cmd, eval_cmd, export_cmd, ingest_cmd, neo4j_cmd, serve_cmd
+from graph.cli import analytics_cmd, export_cmd, neo4j_cmd
+from ingest.cli import eval_cmd, ingest_cmd
 
 app = typer.Typer(
     name="geokg",
@@ -20,8 +24,32 @@ def main() -> None:
     """A knowledge graph of geopolitical entities built from news."""
 
 
-for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd, serve_cmd):
+for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd):
     module.register(app)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, help="Address to listen on (default: GEOKG_API_HOST, 127.0.0.1)."),
+    port: int = typer.Option(None, help="Port (default: GEOKG_API_PORT, 8000)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (each loads its own driver)."),
+    log_level: str = typer.Option("info", help="uvicorn log level."),
+) -> None:
+    """Serve the API (OpenAPI docs at /docs). Neo4j settings come from NEO4J_*."""
+    import uvicorn
+
+    from api.settings import get_settings
+
+    settings = get_settings()
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_level=log_level,
+        proxy_headers=False,
+    )
 
 
 @app.command()

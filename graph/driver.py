@@ -15,7 +15,7 @@ def _auth(settings: Neo4jSettings) -> tuple[str, str]:
         return settings.user, settings.password.get_secret_value()
     if settings.managed:
         # The local server's generated password, kept beside its data.
-        from graph.server import read_password
+        from graph.server.password import read_password
 
         return settings.user, read_password(settings)
     raise Neo4jUnavailable(

@@ -3,9 +3,9 @@ per process (the CLI, or the API's lifespan) and pass it in."""
 
 from __future__ import annotations
 
-import neo4j
 from neo4j import AsyncDriver, Driver, GraphDatabase, AsyncGraphDatabase
 
+from graph.driver_errors import NEO4J_UNAVAILABLE
 from graph.errors import Neo4jUnavailable
 from graph.settings import Neo4jSettings, get_settings
 
@@ -38,7 +38,7 @@ def verify(driver: Driver, settings: Neo4jSettings | None = None) -> None:
     s = settings or get_settings()
     try:
         driver.verify_connectivity()
-    except (neo4j.exceptions.ServiceUnavailable, OSError) as e:
+    except NEO4J_UNAVAILABLE as e:
         hint = (
             "start it with `geokg neo4j start`"
             if s.managed

@@ -44,7 +44,10 @@ def _port_free(port: int) -> bool:
 
 
 def _bolt_answers(settings: Neo4jSettings) -> bool:
+    # Imported here: install and stop need no driver.
     import neo4j
+
+    from graph.driver_errors import NEO4J_UNAVAILABLE
 
     driver = neo4j.GraphDatabase.driver(
         settings.effective_uri, auth=(settings.user, read_password(settings)), connection_timeout=3
@@ -58,7 +61,7 @@ def _bolt_answers(settings: Neo4jSettings) -> bool:
             f"The password in {password_file(settings)} or NEO4J_PASSWORD does not match the one the "
             "server was first started with."
         ) from e
-    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError):
+    except NEO4J_UNAVAILABLE:
         return False
     finally:
         driver.close()

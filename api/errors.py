@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import neo4j.exceptions as nx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from graph.driver_errors import DRIVER_UNAVAILABLE
 from graph.errors import GraphError, InvalidQuery, Neo4jUnavailable, NotFound
 
 log = logging.getLogger("geokg.api")
@@ -67,8 +67,7 @@ _STATUS: dict[type[Exception], tuple[int, str]] = {
     NotFound: (404, "not_found"),
     InvalidQuery: (400, "invalid_query"),
     Neo4jUnavailable: (503, "neo4j_unavailable"),
-    nx.ServiceUnavailable: (503, "neo4j_unavailable"),
-    nx.SessionExpired: (503, "neo4j_unavailable"),
+    **{cls: (503, "neo4j_unavailable") for cls in DRIVER_UNAVAILABLE},
     BadParameter: (422, BadParameter.code),
     ApiKeyMissing: (401, ApiKeyMissing.code),
     ApiKeyInvalid: (403, ApiKeyInvalid.code),
@@ -140,6 +139,6 @@ def install_error_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(RequestValidationError, on_validation)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, on_http)  # type: ignore[arg-type]
-    for cls in (GraphError, ApiError, nx.ServiceUnavailable, nx.SessionExpired):
+    for cls in (GraphError, ApiError, *DRIVER_UNAVAILABLE):
         app.add_exception_handler(cls, on_known)
     app.add_exception_handler(Exception, on_unexpected)

@@ -3,9 +3,9 @@ per process (the CLI, or the API's lifespan) and pass it in."""
 
 from __future__ import annotations
 
-import neo4j
 from neo4j import AsyncDriver, Driver, GraphDatabase, AsyncGraphDatabase
 
+from graph.driver_errors import NEO4J_UNAVAILABLE
 from graph.errors import Neo4jUnavailable
 from graph.settings import Neo4jSettings, get_settings
 
@@ -15,7 +15,7 @@ def _auth(settings: Neo4jSettings) -> tuple[str, str]:
         return settings.user, settings.password.get_secret_value()
     if settings.managed:
         # The local server's generated password, kept beside its data.
-        from graph.server import read_password
+        from graph.server.password import read_password
 
         return settings.user, read_password(settings)
     raise Neo4jUnavailable(
@@ -38,7 +38,7 @@ def verify(driver: Driver, settings: Neo4jSettings | None = None) -> None:
     s = settings or get_settings()
     try:
         driver.verify_connectivity()
-    except (neo4j.exceptions.ServiceUnavailable, OSError) as e:
+    except NEO4J_UNAVAILABLE as e:
         hint = (
             "start it with `geokg neo4j start`"
             if s.managed

@@ -45,6 +45,7 @@ from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ConstraintError
 
 from graph.cypher import write as cypher
+from graph.errors import GraphError
 from graph.models import Claim, Entity, Extraction
 from graph.ontology import (
     DEFAULT_FACT_MODALITIES,
@@ -53,6 +54,7 @@ from graph.ontology import (
     Modality,
     Polarity,
     canonical_pair,
+    fact_modality_values,
     relation_type,
 )
 
@@ -65,9 +67,10 @@ DEFAULT_BATCH_SIZE = 1000
 FactKey = tuple[str, str, str]  # (type, stored start id, stored end id)
 
 
-class InvalidExtraction(ValueError):
+class InvalidExtraction(GraphError, ValueError):
     """An extraction refers to something the loader cannot write (an entity id
-    it does not define, a relation type outside the ontology)."""
+    it does not define, a relation type outside the ontology). Still a
+    ValueError, as before it joined the graph errors."""
 
 
 @dataclass(slots=True)
@@ -340,7 +343,7 @@ class Loader:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.driver = driver
         self.database = database
-        self.fact_modalities = sorted(Modality(m).value for m in fact_modalities)
+        self.fact_modalities = fact_modality_values(fact_modalities)
         self.batch_size = batch_size
 
     def load(self, extractions: Sequence[Extraction] | Iterable[Extraction]) -> LoadReport:

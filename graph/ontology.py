@@ -7,8 +7,11 @@ writes to Neo4j comes from here, never from input text.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from graph.errors import GraphError
 
 ONTOLOGY_VERSION = "1"
 
@@ -108,12 +111,33 @@ DEFAULT_FACT_MODALITIES: frozenset[Modality] = frozenset(
     {Modality.ASSERTED, Modality.REPORTED, Modality.HISTORICAL}
 )
 
+
+# --- the fact rule (one home: the loader and its Cypher, the dry run, the API, the eval) ---
+
+
+def fact_modality_values(modalities: Iterable[Modality | str] = DEFAULT_FACT_MODALITIES) -> list[str]:
+    """The modalities a fact may have, as the sorted strings the Cypher's $modalities takes."""
+    return sorted(Modality(m).value for m in modalities)
+
+
+def is_fact(
+    polarity: Polarity | str | None,
+    modality: Modality | str | None,
+    modalities: Collection[Modality] = DEFAULT_FACT_MODALITIES,
+) -> bool:
+    """The fact rule: an affirmed claim whose modality is in `modalities` counts
+    towards a fact edge. The loader's Cypher (graph.cypher.write) states the same
+    rule with `fact_modality_values(modalities)` as its parameter."""
+    return polarity == Polarity.AFFIRMED and modality in modalities
+
+
 # Relationship types the graph uses for provenance; never fact edges.
 PROVENANCE_TYPES: tuple[str, ...] = ("ASSERTS", "SUBJECT", "OBJECT", "ATTRIBUTED_TO", "MENTIONS")
 
 
-class UnknownRelationType(ValueError):
-    """A relation type outside the closed vocabulary was asked for."""
+class UnknownRelationType(GraphError, ValueError):
+    """A relation type outside the closed vocabulary was asked for (still a
+    ValueError, as before it joined the graph errors)."""
 
 
 def relation_type(name: str) -> RelationType:

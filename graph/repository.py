@@ -30,6 +30,7 @@ from graph.ontology import (
     EntityKind,
     Modality,
     Polarity,
+    is_fact,
 )
 from graph.schema import ARTICLE_TITLES_INDEX, ENTITY_NAMES_INDEX
 from graph.views import (
@@ -469,12 +470,9 @@ class Repository:
     # --- claims and evidence ------------------------------------------------------------------
 
     def _claim(self, row: dict[str, Any], article: dict[str, Any] | None = None) -> ClaimView:
-        is_fact = row.get("polarity") == Polarity.AFFIRMED.value and row.get("modality") in {
-            m.value for m in self._fact_modalities
-        }
         return ClaimView(
             **row,
-            is_fact=is_fact,
+            is_fact=is_fact(row.get("polarity"), row.get("modality"), self._fact_modalities),
             article=ArticleSummary(**article) if article else None,
         )
 

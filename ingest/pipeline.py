@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from graph.models import Article, Extraction, to_record
-from graph.ontology import DEFAULT_FACT_MODALITIES, Modality, Polarity
+from graph.ontology import DEFAULT_FACT_MODALITIES, Modality, Polarity, is_fact
 from ingest.readers import Deduper, JsonlFields, ReadWarning, Skipped, read_paths
 from ingest.readers import results
 from ingest.report import IngestReport
@@ -257,22 +257,17 @@ def _unavailable(error: BaseException) -> bool:
     """Errors that mean the database is gone, not that this batch is bad."""
     from neo4j import exceptions as neo4j_errors
 
+    from graph.driver_errors import DRIVER_UNAVAILABLE
     from graph.errors import Neo4jUnavailable
 
     if isinstance(error, (Neo4jUnavailable, ConnectionError)):
         return True
     # The loader lets the driver's own exceptions through, so they are named here.
-    # TransientError here means the driver's own retries ran out (database
-    # unavailable, leader gone): retrying article by article would fail too.
-    return isinstance(
-        error,
-        (
-            neo4j_errors.ServiceUnavailable,
-            neo4j_errors.SessionExpired,
-            neo4j_errors.AuthError,
-            neo4j_errors.TransientError,
-        ),
-    )
+    # Not every OSError (graph.driver_errors.NEO4J_UNAVAILABLE): a sink's own file
+    # error is this batch's problem. TransientError here means the driver's own
+    # retries ran out (database unavailable, leader gone), and a refused login
+    # stays refused: retrying article by article would fail too.
+    return isinstance(error, (*DRIVER_UNAVAILABLE, neo4j_errors.AuthError, neo4j_errors.TransientError))
 
 
 def _count(report: IngestReport, extractions: Sequence[Extraction], loaded: Any) -> None:
@@ -445,7 +440,7 @@ class ClaimsJsonlWriter:
                 record["article_title"] = ex.article.title
                 record["published"] = ex.article.published.isoformat() if ex.article.published else None
                 lines.append(json.dumps(record, ensure_ascii=False))
-                if claim.polarity == Polarity.AFFIRMED and Modality(claim.modality) in self.fact_modalities:
+                if is_fact(claim.polarity, claim.modality, self.fact_modalities):
                     key = fact_key(claim.type, claim.subject_id, claim.object_id)
                     if key is not None and key not in self._fact_keys:
                         self._fact_keys.add(key)

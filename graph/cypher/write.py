@@ -20,7 +20,7 @@ never touches the backbone and the backbone never inflates claim counts.
 
 from __future__ import annotations
 
-from graph.ontology import RELATION_TYPES, EntityKind, RelationType
+from graph.ontology import RELATION_TYPES, EntityKind, Polarity, RelationType
 
 # Relationship types that carry provenance rather than facts.
 ASSERTS = "ASSERTS"
@@ -198,8 +198,9 @@ def _recompute_facts(rtype: RelationType) -> str:
     """Recompute the article-derived fact edges of one type for `$pairs`.
 
     Each pair `{a, b}` is already in the stored direction (canonical for
-    symmetric types). The edge summarises the affirmed claims of that type whose
-    modality is in `$modalities`; for a symmetric type, claims in either raw
+    symmetric types). The edge summarises the claims of that type that pass
+    graph.ontology.is_fact: affirmed, with a modality in `$modalities`
+    (graph.ontology.fact_modality_values); for a symmetric type, claims in either raw
     direction count. No qualifying claim left: the edge is deleted.
     Confidence is a noisy-or of the claim confidences, capped at 0.99: more
     independent reports raise it, none makes it certain.
@@ -228,7 +229,7 @@ CALL (a, b) {{
     {seek}
     WHERE c.subject_id = a.id AND c.object_id = b.id AND c.type = '{t}' RETURN c{reverse}
   }}
-  WITH c WHERE c.polarity = 'affirmed' AND c.modality IN $modalities
+  WITH c WHERE c.polarity = '{Polarity.AFFIRMED.value}' AND c.modality IN $modalities
   // A pattern comprehension always expands from the bound claim.
   WITH c, head([(art:Article)-[:ASSERTS]->(c) | art]) AS art
   RETURN count(DISTINCT c) AS claims,

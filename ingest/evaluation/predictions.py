@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.models import Extraction
-from graph.ontology import DEFAULT_FACT_MODALITIES, EntityKind, Modality, Polarity
+from graph.ontology import EntityKind, Modality, Polarity, is_fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class PredClaim:
     @property
     def fact_eligible(self) -> bool:
         """Would become a fact edge under the default rule."""
-        return self.affirmed and Modality(self.modality) in DEFAULT_FACT_MODALITIES
+        return is_fact(self.polarity, self.modality)
 
 
 def mentions_of(extraction: Extraction) -> list[PredMention]:

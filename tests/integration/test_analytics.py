@@ -164,7 +164,7 @@ def test_cli_analytics_prints_rankings_and_refuses_bad_types(neo4j_driver, db) -
 
     from typer.testing import CliRunner
 
-    from ingest.cli import app
+    from api.cli import app
 
     two_blocs(neo4j_driver, db)
     out = CliRunner().invoke(app, ["analytics", "balance", "--json"])

@@ -15,7 +15,7 @@ from analytics_support import create_entities, create_fact, two_blocs
 from typer.testing import CliRunner
 
 from graph.settings import get_settings
-from ingest.cli import app
+from api.cli import app
 
 pytestmark = pytest.mark.neo4j
 

@@ -11,7 +11,7 @@ from test_loader import first_article, second_article
 from graph.browser import GRASS_PATH, QUERIES_PATH, saved_queries
 from graph.browser.style import NEGATIVE, NEUTRAL, POSITIVE, render_grass
 from graph.loader import Loader
-from graph.ontology import RELATION_TYPES, EntityKind
+from graph.ontology import RELATION_TYPES, EntityKind, Polarity, fact_modality_values
 from graph.reference import load_reference
 
 PARAMS = {"id": "AZE", "type": "SUPPLIES_ARMS", "a": "ISR", "b": "AZE"}
@@ -34,6 +34,15 @@ def test_queries_file_lists_the_symmetric_types_of_the_ontology():
     listed = set(re.findall(r"'([A-Z_]+)'", evidence.split("c.type IN", 1)[1].split("]", 1)[0]))
     assert listed == {n for n, t in RELATION_TYPES.items() if t.symmetric}
     assert ":param id => 'AZE';" in QUERIES_PATH.read_text(encoding="utf-8")
+
+
+def test_queries_file_states_the_fact_rule_of_the_ontology():
+    # The Browser file is pasted by hand, so it cannot take a parameter; it must
+    # name the same modalities as graph.ontology's fact rule.
+    not_facts = saved_queries()["Claims that are not facts"]
+    assert f"c.polarity = '{Polarity.NEGATED.value}'" in not_facts
+    listed = re.findall(r"'([a-z]+)'", not_facts.split("NOT c.modality IN", 1)[1].split("]", 1)[0])
+    assert sorted(listed) == fact_modality_values()
 
 
 @pytest.mark.neo4j

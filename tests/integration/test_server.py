@@ -6,7 +6,7 @@ import httpx
 import pytest
 from neo4j import Driver
 
-from graph.server import NEO4J_VERSION
+from graph.server.install import NEO4J_VERSION
 from graph.settings import Neo4jSettings
 
 pytestmark = pytest.mark.neo4j

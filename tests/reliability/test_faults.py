@@ -31,7 +31,8 @@ import httpx
 import pytest
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
-from graph import server
+from graph.server import process
+from graph.server.password import read_password
 from graph.errors import Neo4jServerError
 from graph.loader import Loader
 from graph.models import Article, Claim, Entity, Extraction, Mention
@@ -58,10 +59,10 @@ def _free_port() -> int:
 def _start(settings: Neo4jSettings) -> None:
     """Start, once more if the launcher itself timed out on a busy machine."""
     try:
-        server.start(settings)
+        process.start(settings)
     except (Neo4jServerError, subprocess.TimeoutExpired):
-        server.stop(settings, timeout_s=60)
-        server.start(settings)
+        process.stop(settings, timeout_s=60)
+        process.start(settings)
 
 
 @pytest.fixture(scope="module")
@@ -72,12 +73,12 @@ def fault_settings() -> Iterator[Neo4jSettings]:
         _env_file=None, uri=None, home=home, bolt_port=_free_port(), http_port=_free_port(),
         heap="384m", pagecache="64m", start_timeout_s=300,
     )  # fmt: skip
-    server.stop(settings, timeout_s=60)  # a server left over by an interrupted run
+    process.stop(settings, timeout_s=60)  # a server left over by an interrupted run
     try:
         _start(settings)
         yield settings
     finally:
-        server.stop(settings, timeout_s=60)
+        process.stop(settings, timeout_s=60)
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +87,7 @@ def fault_driver(fault_settings: Neo4jSettings) -> Iterator[Driver]:
     # for 30 s before the run can give up; the behaviour is the same.
     driver = GraphDatabase.driver(
         fault_settings.effective_uri,
-        auth=(fault_settings.user, server.read_password(fault_settings)),
+        auth=(fault_settings.user, read_password(fault_settings)),
         max_transaction_retry_time=3.0,
         connection_timeout=3.0,
     )
@@ -249,7 +250,7 @@ def test_neo4j_stopped_during_a_load_with_the_api_running(
 
         def stop_mid_load(progress: Progress) -> None:
             if progress.stage == "load" and progress.report.batches == STOP_AFTER_BATCHES and not seen_while_down:
-                assert server.stop(fault_settings, timeout_s=60)
+                assert process.stop(fault_settings, timeout_s=60)
                 for path in ("/health", "/v1/entities?q=Iraq", "/v1/relations"):
                     seen_while_down[path] = api.get(path)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from graph.server import NEO4J_VERSION
+from graph.server.install import NEO4J_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 

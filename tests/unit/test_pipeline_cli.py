@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.models import Extraction
-from ingest.cli import app, ingest_cmd
+from api.cli import app
+from ingest.cli import ingest_cmd
 
 runner = CliRunner()
 TEXT = "Ruritania signed a treaty with Freedonia on Tuesday."

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import server
+from graph.server import install, password, process
+from graph.server.home import home_dir
 from graph.errors import Neo4jServerError
 from graph.settings import Neo4jSettings
 
@@ -34,7 +35,7 @@ def _conf_lines(path: Path) -> dict[str, list[str]]:
 
 def test_conf_binds_loopback_with_the_configured_ports_and_memory(tmp_path: Path) -> None:
     s = _settings(tmp_path, bolt_port=7701, http_port=7702, heap="512m", pagecache="256m")
-    conf = _conf_lines(server.write_conf(s))
+    conf = _conf_lines(install.write_conf(s))
     assert conf["server.default_listen_address"] == ["127.0.0.1"]
     assert conf["server.bolt.listen_address"] == ["127.0.0.1:7701"]
     assert conf["server.http.listen_address"] == ["127.0.0.1:7702"]
@@ -48,65 +49,65 @@ def test_conf_binds_loopback_with_the_configured_ports_and_memory(tmp_path: Path
 
 
 def test_pom_pins_the_server_and_browser_versions(tmp_path: Path) -> None:
-    pom = server._write_pom(tmp_path).read_text()
-    assert f"<version>{server.NEO4J_VERSION}</version>" in pom
-    assert f"<version>{server.NEO4J_BROWSER_VERSION}</version>" in pom
+    pom = install.write_pom(tmp_path).read_text()
+    assert f"<version>{install.NEO4J_VERSION}</version>" in pom
+    assert f"<version>{install.NEO4J_BROWSER_VERSION}</version>" in pom
     assert "<packaging>pom</packaging>" in pom
     assert "$" not in pom
 
 
 def test_generated_password_is_private_and_stable(tmp_path: Path) -> None:
     s = _settings(tmp_path)
-    first = server._ensure_password(s, log=lambda _: None)
-    path = server.password_file(s)
+    first = password.ensure_password(s, log=lambda _: None)
+    path = password.password_file(s)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert len(first) >= server.MIN_PASSWORD_LENGTH
-    assert server._ensure_password(s, log=lambda _: None) == first
-    assert server.read_password(s) == first
+    assert len(first) >= password.MIN_PASSWORD_LENGTH
+    assert password.ensure_password(s, log=lambda _: None) == first
+    assert password.read_password(s) == first
 
 
 def test_password_from_settings_wins_and_is_not_written(tmp_path: Path) -> None:
     s = _settings(tmp_path, password="a-long-enough-password")
-    assert server._ensure_password(s, log=lambda _: None) == "a-long-enough-password"
-    assert server.read_password(s) == "a-long-enough-password"
-    assert not server.password_file(s).exists()
+    assert password.ensure_password(s, log=lambda _: None) == "a-long-enough-password"
+    assert password.read_password(s) == "a-long-enough-password"
+    assert not password.password_file(s).exists()
 
 
 def test_short_password_is_refused(tmp_path: Path) -> None:
     with pytest.raises(Neo4jServerError, match="at least 8"):
-        server._ensure_password(_settings(tmp_path, password="short"), log=lambda _: None)
+        password.ensure_password(_settings(tmp_path, password="short"), log=lambda _: None)
 
 
 def test_generated_passwords_never_look_like_options(tmp_path: Path) -> None:
     # neo4j-admin set-initial-password reads a leading '-' as an option.
     for n in range(200):
         s = _settings(tmp_path / str(n))
-        server.home_dir(s).mkdir(parents=True, exist_ok=True)
-        password = server._ensure_password(s, log=lambda _: None)
-        assert password.isalnum(), password
+        home_dir(s).mkdir(parents=True, exist_ok=True)
+        generated = password.ensure_password(s, log=lambda _: None)
+        assert generated.isalnum(), generated
 
 
 def test_password_starting_with_a_dash_is_refused(tmp_path: Path) -> None:
     with pytest.raises(Neo4jServerError, match="starts with '-'"):
-        server._ensure_password(_settings(tmp_path, password="-long-enough-password"), log=lambda _: None)
+        password.ensure_password(_settings(tmp_path, password="-long-enough-password"), log=lambda _: None)
 
 
 def test_missing_password_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(Neo4jServerError, match="geokg neo4j install"):
-        server.read_password(_settings(tmp_path))
+        password.read_password(_settings(tmp_path))
 
 
 def test_nothing_is_installed_or_started_for_an_external_server(tmp_path: Path) -> None:
     s = _settings(tmp_path / "home", uri="bolt://db.example:7687")
     messages: list[str] = []
-    assert server.install(s, log=messages.append) is None
-    assert server.stop(s, log=messages.append) is False
+    assert install.install(s, log=messages.append) is None
+    assert process.stop(s, log=messages.append) is False
     assert not (tmp_path / "home").exists()
     assert all("NEO4J_URI is set" in m for m in messages)
-    assert server.status(s).managed is False
+    assert process.status(s).managed is False
 
 
 def test_status_of_an_empty_home(tmp_path: Path) -> None:
-    st = server.status(_settings(tmp_path))
+    st = process.status(_settings(tmp_path))
     assert (st.installed, st.running, st.bolt_answers) == (False, False, False)
     assert "geokg neo4j install" in st.message

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from ingest.cli.graph_read import fail, read_graph, subgraph_filter
+from graph.cli.graph_read import fail, read_graph, subgraph_filter
 
 FORMAT_HELP = "graphml | gexf | json | csv (a folder with nodes.csv + edges.csv) | plover (claims as events)"
 

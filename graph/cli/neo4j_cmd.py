@@ -31,13 +31,13 @@ def install_cmd(
     ),
 ) -> None:
     """Assemble Neo4j (jars from Maven Central), write its conf, set its password."""
-    from graph import server
+    from graph.server import install
     from graph.errors import Neo4jServerError
     from graph.settings import Neo4jSettings
 
     args = [f"-Dmaven.repo.local={maven_repo.resolve()}"] if maven_repo else []
     try:
-        server.install(Neo4jSettings(), maven_args=args, force=force, log=typer.echo)
+        install.install(Neo4jSettings(), maven_args=args, force=force, log=typer.echo)
     except Neo4jServerError as e:
         _fail(str(e))
 
@@ -45,13 +45,13 @@ def install_cmd(
 @neo4j_app.command("start")
 def start_cmd() -> None:
     """Start the server in the background and wait until Bolt answers (installs first if needed)."""
-    from graph import server
+    from graph.server import process
     from graph.errors import Neo4jServerError
     from graph.settings import Neo4jSettings
 
     settings = Neo4jSettings()
     try:
-        st = server.start(settings, log=typer.echo)
+        st = process.start(settings, log=typer.echo)
     except Neo4jServerError as e:
         _fail(str(e))
     if settings.managed:
@@ -62,12 +62,12 @@ def start_cmd() -> None:
 @neo4j_app.command("stop")
 def stop_cmd() -> None:
     """Stop the server cleanly (SIGTERM, then wait)."""
-    from graph import server
+    from graph.server import process
     from graph.errors import Neo4jServerError
     from graph.settings import Neo4jSettings
 
     try:
-        server.stop(Neo4jSettings(), log=typer.echo)
+        process.stop(Neo4jSettings(), log=typer.echo)
     except Neo4jServerError as e:
         _fail(str(e))
 
@@ -75,11 +75,11 @@ def stop_cmd() -> None:
 @neo4j_app.command("status")
 def status_cmd() -> None:
     """Say whether the server is installed, running and answering. Exit 0 when it answers, 3 otherwise."""
-    from graph import server
+    from graph.server import process
     from graph.settings import Neo4jSettings
 
     settings = Neo4jSettings()
-    st = server.status(settings)
+    st = process.status(settings)
     typer.echo(st.message)
     if st.managed:
         typer.echo(f"home: {st.home}   Bolt: {st.uri}   Browser: {st.http_url}")
@@ -90,11 +90,11 @@ def status_cmd() -> None:
 
 
 def _password_hint(settings: Neo4jSettings) -> str:
-    from graph import server
+    from graph.server import password
 
     if settings.password is not None:
         return "password: from NEO4J_PASSWORD"
-    return f"password: in {server.password_file(settings)}"
+    return f"password: in {password.password_file(settings)}"
 
 
 def init_cmd(

@@ -1,5 +1,5 @@
 """`geokg analytics centrality|communities|balance`: the API's analytics from
-the command line (registered by export_cmd). Text summary by default, the full
+the command line. Text summary by default, the full
 result (with the edges each figure rests on) with --json."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from ingest.cli.graph_read import read_graph, subgraph_filter
+from graph.cli.graph_read import read_graph, subgraph_filter
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -1,0 +1,66 @@
+"""The `geokg` command: the root app, `version` and `serve` (the API is the top
+layer, so the root lives here). The other commands live beside what they
+drive and register themselves: `neo4j`, `init`, `analytics`, `export` in
+graph/cli/, `ingest` and `eval` in ingest/cli/. Heavy imports (spaCy, the
+driver, uvicorn) happen inside the commands so `geokg --help` stays fast."""
+
+from __future__ import annotations
+
+import typer
+
+from graph.cli import analytics_cmd, export_cmd, neo4j_cmd
+from ingest.cli import eval_cmd, ingest_cmd
+
+app = typer.Typer(
+    name="geokg",
+    help="A knowledge graph of geopolitical entities built from news.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.callback()
+def main() -> None:
+    """A knowledge graph of geopolitical entities built from news."""
+
+
+for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd):
+    module.register(app)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, help="Address to listen on (default: GEOKG_API_HOST, 127.0.0.1)."),
+    port: int = typer.Option(None, help="Port (default: GEOKG_API_PORT, 8000)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (each loads its own driver)."),
+    log_level: str = typer.Option("info", help="uvicorn log level."),
+) -> None:
+    """Serve the API (OpenAPI docs at /docs). Neo4j settings come from NEO4J_*."""
+    import uvicorn
+
+    from api.settings import get_settings
+
+    settings = get_settings()
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_level=log_level,
+        proxy_headers=False,
+    )
+
+
+@app.command()
+def version() -> None:
+    """Print the versions of geokg, its ontology and its extractor."""
+    from importlib.metadata import version as dist_version
+
+    from graph.ontology import ONTOLOGY_VERSION
+    from ingest.relations import EXTRACTOR_NAME, EXTRACTOR_VERSION
+
+    typer.echo(
+        f"geokg {dist_version('geokg')} (ontology v{ONTOLOGY_VERSION}, "
+        f"extractor {EXTRACTOR_NAME} {EXTRACTOR_VERSION})"
+    )

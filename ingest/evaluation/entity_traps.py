@@ -151,7 +151,7 @@ def _targets(raw: str, golds: dict[str, GoldEntity]) -> list[tuple[str, GoldEnti
 def _separate_check(names: list[str], targets: list[tuple[str, GoldEntity | None]], acting: bool) -> EntityCheck:
     def is_target(extraction: Extraction, entity_id: str) -> bool:
         entity = extraction.entities.get(entity_id)
-        return any(entity_is(entity, g, n) for n, g in targets)
+        return any(entity_is(entity, g, n, by_mentions=False) for n, g in targets)
 
     def check(extraction: Extraction, mentions: list[PredMention]) -> list[str]:
         out = set()
@@ -180,7 +180,7 @@ def _resolved_as_check(names: list[str], targets: list[tuple[str, GoldEntity | N
             f"mention {m.text!r} at {m.start} resolved to {m.entity_name!r} ({m.kind})"
             for m in mentions
             if _named(m.text, names)
-            and any(entity_is(extraction.entities.get(m.entity_id), g, n) for n, g in targets)
+            and any(entity_is(extraction.entities.get(m.entity_id), g, n, by_mentions=False) for n, g in targets)
         ]
 
     return check
@@ -236,7 +236,7 @@ def line_checks(line: str, golds: dict[str, GoldEntity]) -> list[EntityCheck]:
     names = _quoted(clean)
     if not names:
         return []
-    if m := _SAME_ACTOR_LINE.match(clean):
+    if _SAME_ACTOR_LINE.match(clean):
         return [_same_actor_check(names[0], names[1])] if len(names) >= 2 else []
     if m := _KIND_LINE.match(clean):
         return _kind_line_checks(names, m["atoms"])

@@ -57,15 +57,21 @@ def gold_entities(gold: dict) -> dict[str, GoldEntity]:
     }
 
 
-def entity_is(entity: Entity | None, gold: GoldEntity | None, name: str) -> bool:
+def entity_is(entity: Entity | None, gold: GoldEntity | None, name: str, *, by_mentions: bool = True) -> bool:
     """Whether a resolved entity is the gold entity called `name` (see the module docstring).
 
     `gold` is None when `name` is not among the article's gold entities (an
-    alternative named only in a 'why'); then the name alone decides.
+    alternative named only in a 'why'); then the name alone decides. With
+    `by_mentions=False` only the canonical name and ISO3 count: the entity traps
+    ask whether "Strelsau" became the state itself, not an entity named after
+    one of its mentions.
     """
     if entity is None:
         return False
-    targets = gold.names if gold else frozenset({norm(name)})
+    if gold is None:
+        targets = frozenset({norm(name)})
+    else:
+        targets = gold.names if by_mentions else frozenset({norm(gold.canonical)})
     if norm(entity.name) in targets or any(norm(a) in targets for a in entity.aliases):
         return True
     iso3 = gold.iso3 if gold else None

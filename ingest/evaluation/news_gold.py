@@ -421,7 +421,10 @@ class NewsResult:
 
 
 def score_news(
-    extract_one: Callable[[Article], Extraction], gold_path: str | Path, corpus: str | Path | None = None, articles: dict[str, Article] | None = None
+    extract_one: Callable[[Article], Extraction],
+    gold_path: str | Path,
+    corpus: str | Path | None = None,
+    articles: dict[str, Article] | None = None,
 ) -> NewsResult:
     """Extract every gold article found in the corpus and score it."""
     gold = load_news_gold(gold_path)

@@ -124,3 +124,17 @@ def seed_report(results: Sequence[tuple[str, SeedResult]]) -> str:
         for note in r.notes:
             lines.append(f"{name}: note: {note}")
     return "\n".join(lines)
+
+
+def re3d_by_source(systems: Sequence[Re3dScores]) -> str:
+    """Headline figures per re3d source (the sources differ in genre)."""
+    sources = sorted({src for s in systems for src in s.by_source})
+    header = ["re3d by source (P / R / F1, tp/fp/fn)", *(s.system for s in systems)]
+    rows = []
+    for src in sources:
+        subs = [s.by_source.get(src, Re3dScores(s.system)) for s in systems]
+        rows.append([f"{src} ({subs[0].articles} docs)", *("" for _ in systems)])
+        rows.append(["  entities lenient", *(_prf(x.entities_lenient.overall) for x in subs)])
+        rows.append(["  relations all", *(f"{_prf(x.relations.overall)}  {_counts(x.relations.overall)}" for x in subs)])
+        rows.append(["  relations proper names", *(f"{_prf(x.relations.proper)}  {_counts(x.relations.proper)}" for x in subs)])
+    return _table(header, rows)

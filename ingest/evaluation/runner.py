@@ -29,6 +29,9 @@ class Re3dScores:
     seconds: float = 0.0  # wall-clock time in extract_one
     cpu_seconds: float = 0.0  # this process's CPU time in extract_one (steadier on a shared machine)
     errors: list[ErrorRecord] = field(default_factory=list)
+    # The same figures per re3d source (CENTCOM, UK Government, ...): the
+    # sources differ in genre, and a rule tuned on one may not carry over.
+    by_source: dict[str, Re3dScores] = field(default_factory=dict)
 
     @property
     def articles_per_second(self) -> float:
@@ -37,6 +40,18 @@ class Re3dScores:
     @property
     def articles_per_cpu_second(self) -> float:
         return self.articles / self.cpu_seconds if self.cpu_seconds else 0.0
+
+    def source_dict(self) -> dict:
+        """The headline figures, for one source."""
+        r = self.relations
+        return {
+            "documents": self.articles,
+            "entities_lenient": self.entities_lenient.overall.as_dict(),
+            "entities_strict": self.entities_strict.overall.as_dict(),
+            "relations": r.overall.as_dict(),
+            "relations_proper_names": r.proper.as_dict(),
+            "relations_proper_names_per_type": {t: prf.as_dict() for t, prf in r.proper_per_type.items()},
+        }
 
     def as_dict(self) -> dict:
         def ents(m: EntityMatch) -> dict:
@@ -55,6 +70,7 @@ class Re3dScores:
                 "proper_names_per_type": {t: prf.as_dict() for t, prf in r.proper_per_type.items()},
                 "per_rule": r.per_rule(),
             },
+            "per_source": {src: sub.source_dict() for src, sub in sorted(self.by_source.items())},
             "speed": {
                 "articles": self.articles,
                 "seconds": round(self.seconds, 3),
@@ -78,11 +94,15 @@ def evaluate_re3d(system: str, extract_one: ExtractOne, docs: Sequence[GoldDocum
         claims = claims_of(extraction)
         gold_ents = entity_scoring.scored_gold(doc.entities)
         lenient = entity_scoring.match_entities(mentions, gold_ents, strict=False)
-        scores.entities_lenient.add(lenient)
-        scores.entities_strict.add(entity_scoring.match_entities(mentions, gold_ents, strict=True))
+        strict = entity_scoring.match_entities(mentions, gold_ents, strict=True)
         preds = relation_scoring.predictions_from_claims(claims)
         rel = relation_scoring.match_relations(preds, relation_scoring.scored_gold(doc.relations))
-        scores.relations.add(rel)
+        source = scores.by_source.setdefault(doc.source or "(no source)", Re3dScores(system))
+        for target in (scores, source):
+            target.entities_lenient.add(lenient)
+            target.entities_strict.add(strict)
+            target.relations.add(rel)
+        source.articles += 1
         scores.errors.extend(entity_errors(system, doc, mentions, lenient))
         scores.errors.extend(relation_errors(system, doc, mentions, claims, rel))
     return scores

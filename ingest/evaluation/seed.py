@@ -12,37 +12,16 @@ date and author as read by the text reader are compared with 'metadata'.
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.models import Article, Entity, Extraction
-from graph.ontology import RELATION_TYPES, EntityKind
-from ingest.evaluation.predictions import PredClaim, PredMention, claims_of, mentions_of
-from ingest.evaluation.spans import overlaps
-
-# Types matched in either direction: the symmetric ones, plus those the ontology
-# marks "(yes)" (stored directed but queried undirected).
-UNDIRECTED_TYPES: frozenset[str] = frozenset(
-    {name for name, t in RELATION_TYPES.items() if t.symmetric} | {"MEETS_WITH", "TRADES_WITH"}
-)
-
-# "(Israel as object is also acceptable)" in a 'why' names an accepted alternative.
-_ALTERNATIVE = re.compile(r"\(([^()]+?) as (subject|object) is also acceptable\)")
-
+from graph.models import Article, Extraction
+from ingest.evaluation.entity_traps import entity_checks
+from ingest.evaluation.gold_matching import claims_matching_item, gold_entities, norm
+from ingest.evaluation.predictions import claims_of, mentions_of
 
 class SeedGoldError(ValueError):
     """The seed gold file cannot be used (missing file or field)."""
-
-
-@dataclass(frozen=True, slots=True)
-class GoldSeedEntity:
-    canonical: str
-    kind: str
-    iso3: str | None
-    mentions: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -173,71 +152,7 @@ def seed_article_path(gold_path: str | Path, gold: dict) -> Path:
     )
 
 
-# --- entity names -----------------------------------------------------------
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.casefold().split())
-
-
-def gold_entities(gold: dict) -> dict[str, GoldSeedEntity]:
-    return {
-        e["canonical"]: GoldSeedEntity(
-            e["canonical"], e.get("kind", ""), e.get("iso3"), tuple(e.get("mentions", ()))
-        )
-        for e in gold["entities"]
-    }
-
-
-def entity_is(entity: Entity | None, gold: GoldSeedEntity | None, name: str) -> bool:
-    """Whether a resolved entity is the gold entity called `name` (by canonical name).
-
-    Equal when the names agree (case-insensitive), when the gold canonical is one
-    of the entity's aliases, or when both carry the same ISO3 code (so "Türkiye"
-    and "Turkey" agree).
-    """
-    if entity is None:
-        return False
-    target = _norm(gold.canonical if gold else name)
-    if _norm(entity.name) == target or target in {_norm(a) for a in entity.aliases}:
-        return True
-    iso3 = gold.iso3 if gold else None
-    return bool(iso3) and iso3 in {entity.iso3, entity.id}
-
-
 # --- musts and must-nots ----------------------------------------------------
-
-
-def _alternatives(item: dict) -> tuple[list[str], list[str]]:
-    subjects, objects = [item["subject"]], [item["object"]]
-    for name, role in _ALTERNATIVE.findall(item.get("why", "")):
-        (subjects if role == "subject" else objects).append(name.strip())
-    return subjects, objects
-
-
-def matching_claims(
-    extraction: Extraction,
-    claims: Sequence[PredClaim],
-    golds: dict[str, GoldSeedEntity],
-    subjects: Sequence[str],
-    rtype: str,
-    objects: Sequence[str],
-) -> list[PredClaim]:
-    def is_any(entity_id: str, names: Sequence[str]) -> bool:
-        entity = extraction.entities.get(entity_id)
-        return any(entity_is(entity, golds.get(n), n) for n in names)
-
-    out = []
-    for c in claims:
-        if c.type != rtype:
-            continue
-        forward = is_any(c.subject_id, subjects) and is_any(c.object_id, objects)
-        backward = rtype in UNDIRECTED_TYPES and (
-            is_any(c.subject_id, objects) and is_any(c.object_id, subjects)
-        )
-        if forward or backward:
-            out.append(c)
-    return out
 
 
 def score_musts(extraction: Extraction, gold: dict) -> list[MustResult]:
@@ -245,8 +160,7 @@ def score_musts(extraction: Extraction, gold: dict) -> list[MustResult]:
     claims = claims_of(extraction)
     results = []
     for item in gold["must"]:
-        subjects, objects = _alternatives(item)
-        found = matching_claims(extraction, claims, golds, subjects, item["type"], objects)
+        found = claims_matching_item(extraction, claims, golds, item)
         results.append(
             MustResult(
                 subject=item["subject"],
@@ -266,8 +180,7 @@ def must_not_fact_violations(extraction: Extraction, gold: dict) -> list[Violati
     claims = claims_of(extraction)
     out = []
     for item in gold.get("must_not_facts", []):
-        subjects, objects = _alternatives(item)
-        for c in matching_claims(extraction, claims, golds, subjects, item["type"], objects):
+        for c in claims_matching_item(extraction, claims, golds, item):
             if c.fact_eligible:
                 out.append(
                     Violation(
@@ -277,110 +190,6 @@ def must_not_fact_violations(extraction: Extraction, gold: dict) -> list[Violati
                     )
                 )
     return out
-
-
-EntityCheck = Callable[[Extraction, list[PredMention]], list[str]]
-
-
-def _quoted(line: str) -> list[str]:
-    return re.findall(r"'([^']+)'", line)
-
-
-def _kind_check(names: list[str], kind: EntityKind) -> EntityCheck:
-    wanted = {_norm(n) for n in names}
-
-    def check(extraction: Extraction, mentions: list[PredMention]) -> list[str]:
-        return [
-            f"mention {m.text!r} at {m.start} resolved to {m.entity_name!r} ({m.kind})"
-            for m in mentions
-            if _norm(m.text) in wanted and m.kind == kind
-        ]
-
-    return check
-
-
-def _not_an_entity_check(names: list[str]) -> EntityCheck:
-    wanted = {_norm(n) for n in names}
-
-    def check(extraction: Extraction, mentions: list[PredMention]) -> list[str]:
-        text = extraction.article.text
-        # Only the longest name's occurrences are "the thing itself"; shorter
-        # names ("Popular") count only as whole mentions, so the ordinary word
-        # elsewhere in the text is not a violation.
-        longest = max(names, key=len)
-        long_spans = [
-            (m.start(), m.end()) for m in re.finditer(re.escape(longest), text, flags=re.IGNORECASE)
-        ]
-        found = []
-        for m in mentions:
-            if _norm(m.text) in wanted or any(overlaps(m.start, m.end, s, e) for s, e in long_spans):
-                found.append(f"mention {m.text!r} at {m.start} -> entity {m.entity_name!r} ({m.kind})")
-        for e in extraction.entities.values():
-            if _norm(e.name) in wanted:
-                found.append(f"entity {e.name!r} ({e.kind})")
-        return sorted(set(found))
-
-    return check
-
-
-def _same_actor_check(actor_name: str, entity_name: str) -> EntityCheck:
-    """`actor_name` acting (a claim argument outside LOCATED_IN/CAPITAL_OF) must resolve
-    to the same entity as the mentions of `entity_name`."""
-    place_types = {"LOCATED_IN", "CAPITAL_OF"}
-
-    def check(extraction: Extraction, mentions: list[PredMention]) -> list[str]:
-        ids = Counter(m.entity_id for m in mentions if _norm(m.text) == _norm(entity_name))
-        if not ids:
-            return [f"no mention of {entity_name!r} was resolved, so {actor_name!r} cannot be checked"]
-        target = ids.most_common(1)[0][0]
-        out: dict[int, str] = {}  # one violation per offending mention
-        for c in claims_of(extraction):
-            if c.type in place_types:
-                continue
-            for text, start, eid in (
-                (c.subject_text, c.subject_start, c.subject_id),
-                (c.object_text, c.object_start, c.object_id),
-            ):
-                if _norm(text) == _norm(actor_name) and eid != target:
-                    out.setdefault(
-                        start,
-                        f"{actor_name!r} at {start} in a {c.type} claim resolved to {eid!r}, "
-                        f"not {target!r}: {c.sentence}",
-                    )
-        return [out[k] for k in sorted(out)]
-
-    return check
-
-
-def entity_checks(gold: dict) -> tuple[list[tuple[str, EntityCheck]], list[str]]:
-    """Checks for the 'must_not_entities' lines that can be checked programmatically.
-
-    Recognised shapes: "'X' or 'Y' resolved as a Person/an Organization",
-    "'X' as an entity" / "'X' or 'Y' as an entity", and "'X' and 'Y' as two
-    different actors". Returns the checks and the lines left unchecked.
-    """
-    checks: list[tuple[str, EntityCheck]] = []
-    unchecked: list[str] = []
-    for line in gold.get("must_not_entities", []):
-        names = _quoted(line)
-        low = line.lower()
-        if not names:
-            unchecked.append(line)
-        elif "resolved as" in low:
-            kinds = [k for k in EntityKind if re.search(rf"\b{k.value.lower()}\b", low)]
-            if not kinds:
-                unchecked.append(line)
-            for kind in kinds:
-                checks.append((line, _kind_check(names, kind)))
-        elif "two different actors" in low and len(names) >= 2:
-            checks.append((line, _same_actor_check(names[0], names[1])))
-        elif "as an entity" in low:
-            # "'Photo Credit: AP'" also means its parts: the credit line and "AP" in it
-            parts = [p.strip() for n in names for p in n.split(":") if p.strip()]
-            checks.append((line, _not_an_entity_check(sorted(set(names + parts), key=len, reverse=True))))
-        else:
-            unchecked.append(line)
-    return checks, unchecked
 
 
 def must_not_entity_violations(extraction: Extraction, gold: dict) -> tuple[list[Violation], list[str]]:
@@ -403,7 +212,7 @@ def metadata_checks(article: Article, gold: dict) -> dict[str, dict[str, str | b
     out: dict[str, dict[str, str | bool | None]] = {}
     for key, want in expected.items():
         got = actual.get(key)
-        out[key] = {"expected": want, "actual": got, "ok": got is not None and _norm(str(got)) == _norm(str(want))}
+        out[key] = {"expected": want, "actual": got, "ok": got is not None and norm(str(got)) == norm(str(want))}
     return out
 
 

@@ -1,5 +1,6 @@
-"""Regression guard: the evaluation on re3d-dev and the seed must not fall below
-the floors kept in tests/eval/floors.json (raise them as quality rises).
+"""Regression guard: the evaluation on re3d-dev (overall and per source), the seed
+and the Wikinews gold must not fall below the floors kept in tests/eval/floors.json
+(raise them as quality rises).
 
 Runs `geokg eval` once (no baseline, no database) on the shared gold data, read
 in place from ../shared; also checks that --json and --errors write their files.
@@ -24,11 +25,12 @@ def evaluation(
 ) -> tuple[dict, list[dict]]:
     re3d_dev = shared_dir / "eval" / "re3d-dev.jsonl"
     seed_gold = shared_dir / "eval" / "seed-gold.json"
+    news_gold = shared_dir / "eval" / "wikinews-gold.jsonl"
     out = tmp_path_factory.mktemp("eval")
     figures, errors = out / "figures.json", out / "errors.jsonl"
     result = CliRunner().invoke(
         app,
-        ["eval", "--gold", str(re3d_dev), "--seed", str(seed_gold), "--no-baseline",
+        ["eval", "--gold", str(re3d_dev), "--seed", str(seed_gold), "--news-gold", str(news_gold), "--no-baseline",
          "--json", str(figures), "--errors", str(errors)],
     )
     assert result.exit_code == 0, result.output + repr(result.exception)
@@ -61,6 +63,40 @@ def test_re3d_figures_stay_above_floors(evaluation: tuple[dict, list[dict]]) -> 
     assert not failures, "re3d-dev below floors:\n" + "\n".join(failures)
 
 
+def test_re3d_per_source_figures_stay_above_floors(evaluation: tuple[dict, list[dict]]) -> None:
+    figures, _ = evaluation
+    per_source = figures["re3d"]["systems"]["extractor"]["per_source"]
+    assert len(per_source) == 4, sorted(per_source)  # the four sources of re3d-dev
+    assert sum(s["documents"] for s in per_source.values()) == 55
+    failures = [
+        msg
+        for source, floor in FLOORS["re3d_per_source_proper_f1"].items()
+        if (msg := _below(f"{source} proper-name relation F1", per_source[source]["relations_proper_names"]["f1"], floor))
+    ]
+    assert not failures, "re3d-dev sources below floors:\n" + "\n".join(failures)
+
+
+def test_wikinews_figures_stay_above_floors(evaluation: tuple[dict, list[dict]]) -> None:
+    figures, _ = evaluation
+    news = figures["news"]["systems"]["extractor"]
+    floors = FLOORS["wikinews"]
+    actual = {
+        "precision": news["precision"]["precision"],
+        "recall": news["recall"]["recall"],
+        "recall_explicit": news["recall_explicit"]["recall"],
+        "recall_structural": news["per_tier"]["structural"]["recall"],
+        "recall_event_like": news["per_tier"]["event-like"]["recall"],
+    }
+    failures = [msg for key, value in actual.items() if (msg := _below(key, value, floors[key]))]
+    maxima = {
+        "fact_violations_max": news["violations"]["fact_claims"],
+        "must_not_entities_fired_max": news["violations"]["must_not_entities_fired"],
+        "articles_not_found_max": len(news["articles_not_found"]),
+    }
+    failures += [f"{key[:-4]} = {value} > {floors[key]}" for key, value in maxima.items() if value > floors[key]]
+    assert not failures, "Wikinews gold below floors:\n" + "\n".join(failures)
+
+
 def test_seed_figures_stay_above_floors(evaluation: tuple[dict, list[dict]]) -> None:
     figures, _ = evaluation
     seed = figures["seed"]["systems"]["extractor"]
@@ -90,3 +126,12 @@ def test_errors_file_lists_every_false_positive_and_negative(evaluation: tuple[d
         fns = [e for e in re3d if e["error"] == "FN"]
         assert (len(fps), len(fns)) == (overall["fp"], overall["fn"])
         assert all(e["sentence"] and e["class"] for e in fps + fns)
+
+    news = figures["news"]["systems"]["extractor"]
+    records = [e for e in errors if e["dataset"] == "news"]
+    misses = [e for e in records if e["task"] == "news-must"]
+    wrong = [e for e in records if e["task"] == "news-claim"]
+    assert len(misses) == news["recall"]["total"] - news["recall"]["found"]
+    assert len(wrong) == news["precision"]["fact_claims"] - news["precision"]["tp"]
+    assert all(e["sentence"] for e in misses + wrong)
+    assert {e["layer"] for e in misses} <= {"relation", "entity"}

@@ -26,6 +26,8 @@ class Page(_View, Generic[T]):
     total: int
     limit: int
     offset: int
+    # The URL of the next page (same query, offset + limit), None on the last.
+    next: str | None = None
 
 
 class EntitySummary(_View):
@@ -37,6 +39,17 @@ class EntitySummary(_View):
     wikidata: str | None = None
     source: str | None = None
     score: float | None = None  # full-text relevance, when the list came from a search
+    # How a search found it: the ingest's resolution rule ("exact", "alias",
+    # "demonym", "institution-metonymy", "capital-metonymy"), or "prefix"
+    # (full-text, every word by prefix) or "fuzzy" (by spelling, the fallback).
+    match: str | None = None
+
+
+class EntityPage(Page[EntitySummary]):
+    """A search's page; `fuzzy` is true when the items were found by spelling
+    only (nothing matched by a rule or by prefix)."""
+
+    fuzzy: bool = False
 
 
 class RelationCount(_View):
@@ -98,6 +111,7 @@ class ArticleSummary(_View):
     published: date | None = None
     language: str | None = None
     license: str | None = None
+    score: float | None = None  # full-text relevance, when the list came from a text search
 
 
 class ClaimView(_View):
@@ -118,6 +132,14 @@ class ClaimView(_View):
     confidence: float | None = None
     extractor: str | None = None
     extractor_version: str | None = None
+    # Character offsets into the article's text (GET /v1/articles/{id} `text`),
+    # end exclusive: text[subject_start:subject_end] == subject_text.
+    subject_start: int | None = None
+    subject_end: int | None = None
+    object_start: int | None = None
+    object_end: int | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
     # True when the claim counts towards fact edges under the documented default
     # (affirmed, and asserted/reported/historical); negated and hypothetical
     # claims are returned too, labelled by polarity/modality and is_fact=False.
@@ -134,8 +156,11 @@ class Evidence(_View):
 
 
 class ArticleDetail(ArticleSummary):
+    """An article; claims' character offsets index `text`. (No `source`: the
+    path the server read it from is the server's business.)"""
+
     standfirst: str | None = None
-    source: str | None = None
+    text: str | None = None  # None for articles loaded before the text was stored
     claims: list[ClaimView] = Field(default_factory=list)
     entities: list[EntitySummary] = Field(default_factory=list)
 

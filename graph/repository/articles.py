@@ -1,50 +1,53 @@
-"""Articles: search and one article with its claims."""
+"""Articles: search over their text, and one article with its claims."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from graph.cypher import read as q
+from graph.cypher import search as sq
 from graph.errors import NotFound
 from graph.repository.base import KIND_LABELS, RepositoryBase, lucene_query
-from graph.schema import ARTICLE_TITLES_INDEX
-from graph.views import (
-    ArticleDetail,
-    ArticleSummary,
-    EntitySummary,
-    Page,
-)
+from graph.schema import ARTICLE_TEXT_INDEX
+from graph.views import ArticleDetail, ArticleSummary, EntitySummary, Page
+
+ArticleSort = Literal["relevance", "newest", "oldest"]
 
 
 class ArticleReads(RepositoryBase):
-    # --- articles ---------------------------------------------------------------------------------
-
     async def search_articles(
         self,
         text: str | None = None,
         *,
+        entity: str | None = None,
         since: date | None = None,
         until: date | None = None,
+        sort: ArticleSort | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> Page[ArticleSummary]:
-        """Articles whose title matches `text` (best first), or every article,
-        newest first, within the optional publication window."""
-        if text and text.strip():
-            lucene = lucene_query(text)
-            if lucene is None:
-                return Page[ArticleSummary](items=[], total=0, limit=limit, offset=offset)
-            total, items = await self._page(
-                q.SEARCH_ARTICLES, limit, offset,
-                index=ARTICLE_TITLES_INDEX, lucene=lucene, since=since, until=until,
-            )
-        else:
-            total, items = await self._page(q.LIST_ARTICLES, limit, offset, since=since, until=until)
+        """Articles whose title, standfirst or text contains every word of
+        `text` (by prefix), that mention `entity` (by any name: the mention
+        links of the ingest), within the publication window. Best match first
+        when searching, newest first otherwise (`sort` overrides)."""
+        lucene = lucene_query(text, fuzzy=False) if text and text.strip() else None
+        if text and text.strip() and lucene is None:
+            return Page[ArticleSummary](items=[], total=0, limit=limit, offset=offset)
+        if entity is not None:
+            await self._require_entities(entity)
+        total, items = await self._page(
+            sq.article_search_query(by_text=lucene is not None), limit, offset,
+            index=ARTICLE_TEXT_INDEX, lucene=lucene, entity=entity, since=since, until=until,
+            sort=sort or ("relevance" if lucene else "newest"),
+        )  # fmt: skip
         return Page[ArticleSummary](
             items=[ArticleSummary(**r) for r in items], total=total, limit=limit, offset=offset
         )
 
     async def get_article(self, article_id: str) -> ArticleDetail:
+        """One article, its claims (all of them, labelled) and the entities it
+        mentions. Where it was read from on the server is not part of it."""
         rows = await self._rows(q.GET_ARTICLE, id=article_id, kinds=KIND_LABELS)
         if not rows:
             raise NotFound(f"no article with id {article_id!r}: find ids with GET /v1/articles")
@@ -52,8 +55,7 @@ class ArticleReads(RepositoryBase):
         return ArticleDetail(
             **row["article"],
             standfirst=row["standfirst"],
-            source=row["source"],
+            text=row["text"],
             claims=[self._claim(c) for c in row["claims"]],
             entities=[EntitySummary(**e) for e in row["entities"]],
         )
-

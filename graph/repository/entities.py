@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Literal
 
 from neo4j import AsyncManagedTransaction
 
 from graph.cypher import read as q
+from graph.cypher import search as sq
 from graph.errors import InvalidQuery, NotFound
 from graph.ontology import (
     RELATION_TYPES,
@@ -31,52 +32,84 @@ from graph.schema import ENTITY_NAMES_INDEX
 from graph.views import (
     Edge,
     EntityDetail,
+    EntityPage,
     EntitySummary,
     GraphNode,
-    Page,
     RelationCount,
     Subgraph,
 )
+
+# At most this many entities come from a fuzzy (spelling) fallback.
+FUZZY_MAX = 10
+
+EntitySort = Literal["name", "articles"]
 
 
 class EntityReads(RepositoryBase):
     # --- entities ---------------------------------------------------------------------------
 
     async def search_entities(
-        self, text: str | None = None, kind: str | None = None, limit: int = 20, offset: int = 0
-    ) -> Page[EntitySummary]:
-        """Entities whose name or an alias matches every word of `text` by
-        prefix, best first; when nothing does, by spelling (fuzzy) instead.
-        Every entity by name when `text` is empty.
+        self,
+        text: str | None = None,
+        kinds: Sequence[str] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        *,
+        resolved: Sequence[tuple[str, str]] = (),
+        sort: EntitySort = "name",
+    ) -> EntityPage:
+        """Entities for `text`, best first: first `resolved`, the (id, rule)
+        pairs the caller found by the ingest's own resolution rules (gazetteer
+        names, aliases, demonyms, metonyms), then the entities whose name or an
+        alias matches every word of `text` by prefix. Only when neither finds
+        anything, entities matching by spelling (fuzzy), at most FUZZY_MAX and
+        labelled so (`match: "fuzzy"`, the page's `fuzzy: true`). Every entity
+        (by name, or by articles mentioning it) when `text` is empty.
 
         Spelling variants are a fallback because a fuzzy Lucene term is
         matched against the whole term dictionary (3-10x the time of a prefix
         query on a 100,000-claim graph) and mostly adds noise when the words
-        already match names ("Iran" would bring "Iraq")."""
-        kind = EntityKind(kind).value if kind else None
-        if text and text.strip():
-            prefix = lucene_query(text, fuzzy=False)
-            if prefix is None:
-                return Page[EntitySummary](items=[], total=0, limit=limit, offset=offset)
-            fuzzy = lucene_query(text)
+        already match names ("Iran" would bring "Iraq", "Kremlin" Koszalin)."""
+        kind_filter = [EntityKind(k).value for k in kinds] if kinds else None
+        if not (text and text.strip()):
+            total, items = await self._page(
+                sq.LIST_ENTITIES, limit, offset, kind_filter=kind_filter, kinds=KIND_LABELS, sort=sort
+            )
+            return EntityPage(items=[EntitySummary(**row) for row in items], total=total, limit=limit, offset=offset)
+        prefix = lucene_query(text, fuzzy=False)
+        fuzzy = lucene_query(text)
 
-            async def work(tx: AsyncManagedTransaction) -> tuple[int, list[Any]]:
-                for lucene in dict.fromkeys((prefix, fuzzy)):
-                    result = await tx.run(
-                        q.SEARCH_ENTITIES, index=ENTITY_NAMES_INDEX, lucene=lucene, kind=kind,
-                        kinds=KIND_LABELS, limit=limit, offset=offset,
-                    )  # fmt: skip
-                    record = await result.single()
-                    if record is not None and record["total"] > 0:
-                        return record["total"], native(record["items"])
-                return 0, []
+        async def work(tx: AsyncManagedTransaction) -> tuple[list[EntitySummary], int, list[EntitySummary], bool]:
+            result = await tx.run(
+                sq.RESOLVED_ENTITIES, resolved=[{"id": i, "rule": r} for i, r in resolved],
+                kind_filter=kind_filter, kinds=KIND_LABELS,
+            )  # fmt: skip
+            first: dict[str, EntitySummary] = {}
+            for record in [native(r.data()) async for r in result]:
+                first.setdefault(record["entity"]["id"], EntitySummary(**record["entity"], match=record["rule"]))
+            known = list(first.values())
+            # The page is known + full-text hits: how many of each it takes.
+            own = known[offset : offset + limit]
+            hit_offset, hit_limit = max(0, offset - len(known)), limit - len(own)
+            attempts = [(prefix, "prefix", None)] + ([(fuzzy, "fuzzy", FUZZY_MAX)] if not known else [])
+            for lucene, label, cap in attempts:
+                if lucene is None:
+                    continue
+                found = await tx.run(
+                    sq.SEARCH_ENTITIES, index=ENTITY_NAMES_INDEX, lucene=lucene, kind_filter=kind_filter,
+                    kinds=KIND_LABELS, exclude=list(first), cap=cap, limit=max(hit_limit, 0), offset=hit_offset,
+                )  # fmt: skip
+                record = await found.single()
+                if record is not None and record["total"] > 0:
+                    hits = [
+                        EntitySummary(**row["entity"], score=row["score"], match=label)
+                        for row in native(record["items"])
+                    ]
+                    return own, len(known) + record["total"], hits, label == "fuzzy"
+            return own, len(known), [], False
 
-            total, items = await self._read_tx(work)
-            entities = [EntitySummary(**row["entity"], score=row["score"]) for row in items]
-        else:
-            total, items = await self._page(q.LIST_ENTITIES, limit, offset, kind=kind, kinds=KIND_LABELS)
-            entities = [EntitySummary(**row) for row in items]
-        return Page[EntitySummary](items=entities, total=total, limit=limit, offset=offset)
+        own, total, hits, was_fuzzy = await self._read_tx(work)
+        return EntityPage(items=own + hits, total=total, limit=limit, offset=offset, fuzzy=was_fuzzy)
 
     async def get_entity(self, entity_id: str) -> EntityDetail:
         rows = await self._rows(

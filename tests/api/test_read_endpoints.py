@@ -54,7 +54,7 @@ async def test_entity_search_by_prefix_alias_and_misspelling(client: httpx.Async
     person = (await client.get("/v1/entities", params={"q": "gantz", "kind": "Person"})).json()
     assert [e["id"] for e in person["items"]] == ["benny-gantz"] and person["items"][0]["kind"] == "Person"
     none = (await client.get("/v1/entities", params={"q": "gantz", "kind": "Country"})).json()
-    assert none == {"items": [], "total": 0, "limit": 20, "offset": 0}
+    assert none == {"items": [], "total": 0, "limit": 20, "offset": 0, "next": None, "fuzzy": False}
 
 
 async def test_entity_list_pages_with_total(client: httpx.AsyncClient) -> None:

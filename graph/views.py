@@ -147,12 +147,14 @@ class ClaimView(_View):
     article: ArticleSummary | None = None
 
 
-class Evidence(_View):
+class Evidence(Page[ClaimView]):
+    """The claims between two entities (`items`, newest first), negated and
+    non-asserted ones included and labelled, and the fact edges they add up to."""
+
     subject: EntitySummary
     object: EntitySummary
-    type: str
-    edge: Edge | None = None  # the fact edge, when the claims made one
-    claims: list[ClaimView]
+    types: list[str] | None = None  # the type filter; None: every type
+    edges: list[Edge] = Field(default_factory=list)  # the fact edges between the pair (of those types)
 
 
 class ArticleDetail(ArticleSummary):
@@ -178,24 +180,35 @@ class Paths(_View):
 
 
 class TimelinePoint(_View):
-    period: date  # first day of the week (Monday) or month
+    period: date  # first day of the year, month, week (Monday) or the day
     type: str
-    sign: float  # the type's default sign: >0 cooperation, <0 conflict, 0 neutral
-    affirmed: int
+    sign: float  # the type's Goldstein-style weight: >0 cooperation, <0 conflict, 0 neutral
+    affirmed: int  # affirmed and asserted, reported or historical (facts)
     negated: int
+    unasserted: int = 0  # affirmed but alleged, planned or hypothetical: not counted as affirmed
 
 
 class TimelinePeriod(_View):
+    """One period; every period from the first to the last is listed, empty ones included."""
+
     period: date
-    cooperation: int  # affirmed claims of positively signed types
-    conflict: int  # affirmed claims of negatively signed types
+    cooperation: int  # affirmed (fact) claims of positively weighted types
+    conflict: int  # affirmed (fact) claims of negatively weighted types
     neutral: int
     negated: int
+    unasserted: int = 0  # affirmed but alleged, planned or hypothetical
+    claims: int = 0  # every claim of the period, whatever its qualifiers
+    by_modality: dict[str, int] = Field(default_factory=dict)  # every claim by modality
+
+
+TimelineInterval = Literal["year", "month", "week", "day"]
 
 
 class Timeline(_View):
-    entity_id: str
-    interval: Literal["week", "month"]
+    entity_id: str | None = None  # an entity's timeline
+    subject: str | None = None  # a dyad's timeline: the pair
+    object: str | None = None
+    interval: TimelineInterval
     points: list[TimelinePoint]
     periods: list[TimelinePeriod]
     undated: int = 0  # claims with neither an event date nor a published date

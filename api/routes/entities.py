@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.dependencies import EdgeFilters, Repo, parse_types
+from api.dependencies import ClaimFilters, EdgeFilters, Repo, parse_types
 from api.errors import BadParameter
 from api.listing import CSV_RESPONSE, ListFormat, listing
 from api.names import resolve_name
@@ -20,7 +20,7 @@ from graph.repository import (
     MAX_FRONTIER,
 )
 from graph.repository.entities import EntitySort
-from graph.views import EntityDetail, EntityPage, Subgraph, Timeline
+from graph.views import EntityDetail, EntityPage, Subgraph, Timeline, TimelineInterval
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
 
@@ -107,11 +107,12 @@ async def neighborhood(
 
 
 @router.get("/{entity_id}/timeline", response_model=Timeline, responses=NOT_FOUND)
-async def timeline(
-    repo: Repo, entity_id: str, interval: Literal["week", "month"] = "month"
-) -> Timeline:
-    """Claims naming the entity per type and period, split into affirmed/negated and by sign."""
-    return await repo.timeline(entity_id, interval)
+async def timeline(repo: Repo, entity_id: str, flt: ClaimFilters, interval: TimelineInterval = "month") -> Timeline:
+    """Claims naming the entity per period (every period from the first to the
+    last, or `since` to `until`, empty ones as zeros) and per type: affirmed
+    facts as cooperation/conflict/neutral, negated and unasserted (alleged,
+    planned, hypothetical: never counted as affirmed) apart, and by modality."""
+    return await repo.timeline(entity_id, interval, flt)
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, responses=NOT_FOUND)

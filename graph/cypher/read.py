@@ -273,23 +273,6 @@ _ARTICLE_FIELDS = """
  published: a.published, language: a.language, license: a.license}
 """
 
-# Every claim of the type between the two entities, whatever its polarity or
-# modality: the caller labels them. Symmetric types: either raw direction.
-# Each direction is one seek in the claim_pair index (Claim(subject_id,
-# object_id)), never an expansion of a hub entity's claims.
-EVIDENCE = f"""
-CALL () {{
-  MATCH (c:Claim) WHERE c.subject_id = $subject AND c.object_id = $object AND c.type = $type
-  RETURN c
-  UNION
-  MATCH (c:Claim) WHERE $is_symmetric AND c.subject_id = $object AND c.object_id = $subject AND c.type = $type
-  RETURN c
-}}
-OPTIONAL MATCH (a:Article)-[:ASSERTS]->(c)
-WITH c, a ORDER BY a.published DESC, a.id, c.sentence_index
-RETURN {_CLAIM_FIELDS} AS claim, CASE WHEN a IS NULL THEN NULL ELSE {_ARTICLE_FIELDS} END AS article
-LIMIT $limit
-"""
 
 # --- paths ---------------------------------------------------------------------------
 
@@ -309,21 +292,6 @@ RETURN [x IN nodes(p) | {_NODE_FIELDS}] AS nodes,
 
 
 # --- timeline --------------------------------------------------------------------------
-
-# Claims naming the entity as subject or object, bucketed by the claim's event
-# date or else its article's publication date.
-TIMELINE = """
-MATCH (e:Entity {id: $id})
-CALL (e) {
-  MATCH (c:Claim)-[:SUBJECT|OBJECT]->(e)
-  RETURN DISTINCT c
-}
-OPTIONAL MATCH (a:Article)-[:ASSERTS]->(c)
-WITH c, coalesce(c.event_date, a.published) AS when
-WITH c, CASE WHEN when IS NULL THEN NULL ELSE date.truncate($unit, date(when)) END AS period
-RETURN period, c.type AS type, c.polarity AS polarity, count(DISTINCT c) AS n
-ORDER BY period, type
-"""
 
 # --- articles ----------------------------------------------------------------------------
 

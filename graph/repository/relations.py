@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graph.cypher import evidence as ev
 from graph.cypher import read as q
-from graph.ontology import (
-    RELATION_TYPES,
-)
 from graph.repository.base import (
     EVIDENCE_MAX_CLAIMS,
     KIND_LABELS,
     EdgeFilter,
     RepositoryBase,
 )
+from graph.repository.timelines import ClaimFilter
 from graph.views import (
     Edge,
     Evidence,
@@ -48,28 +47,34 @@ class RelationReads(RepositoryBase):
             total, items = await self._page(q.relations_query(types), limit, offset, **params)
         return Page[Edge](items=[self._edge(r) for r in items], total=total, limit=limit, offset=offset)
 
-    async def evidence(self, subject: str, rtype: str, object: str) -> Evidence:
-        """Every claim of `rtype` between the two entities with its sentence and
-        article, negated and non-asserted ones included (`is_fact` False), and
-        the fact edge they add up to, if any."""
-        name = q.relation_type_names([rtype])[0]
+    async def evidence(
+        self,
+        subject: str,
+        object: str,
+        flt: ClaimFilter = ClaimFilter(),
+        *,
+        either: bool = True,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Evidence:
+        """The claims between two entities with their sentences, offsets and
+        articles, newest first, negated and non-asserted ones included
+        (`is_fact` False), filtered by `flt`; and the fact edges between them.
+        `either`: both directions (else subject -> object, symmetric types
+        either way)."""
         found = await self._require_entities(subject, object)
-        symmetric = RELATION_TYPES[name].symmetric
-        claim_rows = await self._rows(
-            q.EVIDENCE, subject=subject, object=object, type=name,
-            is_symmetric=symmetric, limit=EVIDENCE_MAX_CLAIMS,
-        )
-        edge_rows = await self._rows(
-            q.fact_edges_between(name), subject=subject, object=object, symmetric=q.SYMMETRIC_TYPES
-        )
-        edges = [self._edge(r["edge"]) for r in edge_rows]
-        edge = next((e for e in edges if e.origin == "article"), edges[0] if edges else None)
+        params = {"a": subject, "b": object, "either": either, **flt.params()}
+        total, items = await self._page(ev.PAIR_EVIDENCE, min(limit, EVIDENCE_MAX_CLAIMS), offset, **params)
+        edge_rows = await self._rows(ev.pair_fact_edges(flt.types), **params)
         return Evidence(
             subject=found[subject],
             object=found[object],
-            type=name,
-            edge=edge,
-            claims=[self._claim(r["claim"], r["article"]) for r in claim_rows],
+            types=flt.types,
+            edges=[self._edge(r["edge"]) for r in edge_rows],
+            items=[self._claim(r["claim"], r["article"]) for r in items],
+            total=total,
+            limit=limit,
+            offset=offset,
         )
 
     # --- paths ---------------------------------------------------------------------------------

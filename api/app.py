@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit
 from api.resources import GraphResources
@@ -45,7 +46,11 @@ def create_app(
         lifespan=lifespan,
         # No 307 to the slash-less URL: an unknown path is a plain 404 in the error shape.
         redirect_slashes=False,
+        # The CDN-free pages of api.docs instead of FastAPI's.
+        docs_url=None,
+        redoc_url=None,
     )
+    install_docs(app)
     app.state.api_settings = api_settings
     install_error_handlers(app)
     for router in ROUTERS:

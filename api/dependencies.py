@@ -16,7 +16,9 @@ from api.settings import ApiSettings
 from graph.analytics.filters import SubgraphFilter
 from graph.cypher.read import parse_relation_types
 from graph.errors import InvalidQuery
+from graph.ontology import Modality, Polarity
 from graph.repository import EdgeFilter, Repository
+from graph.repository.timelines import ClaimFilter
 
 
 def get_api_settings(request: Request) -> ApiSettings:
@@ -124,3 +126,38 @@ def subgraph_filter(
 
 
 Filter = Annotated[SubgraphFilter, Depends(subgraph_filter)]
+
+
+# --- the claim filter of evidence and timelines ------------------------------------------
+
+
+def claim_filter(
+    type: Annotated[str | None, Query(description="comma-separated relation types", max_length=1000)] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="the article's outlet (any case)")] = None,
+    modality: Annotated[
+        str | None, Query(max_length=200, description="comma-separated: asserted, reported, alleged, planned, ...")
+    ] = None,
+    polarity: Polarity | None = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    since: Annotated[date | None, Query(description="claims dated (event, else published) on or after")] = None,
+    until: Annotated[date | None, Query(description="claims dated on or before")] = None,
+) -> ClaimFilter:
+    modalities: list[str] | None = None
+    if modality:
+        try:
+            modalities = sorted({Modality(m.strip().lower()).value for m in modality.split(",") if m.strip()})
+        except ValueError as e:
+            valid = ", ".join(m.value for m in Modality)
+            raise BadParameter(f"modality: {e}; use one of: {valid}") from e
+    return ClaimFilter(
+        types=parse_types(type),
+        polarity=polarity.value if polarity else None,
+        modalities=modalities or None,
+        min_confidence=min_confidence,
+        outlet=outlet,
+        since=since,
+        until=until,
+    )
+
+
+ClaimFilters = Annotated[ClaimFilter, Depends(claim_filter)]

@@ -41,6 +41,7 @@ import httpx  # noqa: E402
 from neo4j import READ_ACCESS, Driver, ManagedTransaction  # noqa: E402
 
 from graph.cypher import read as q  # noqa: E402
+from graph.cypher import search as sq  # noqa: E402
 from graph.driver import create_driver  # noqa: E402
 from graph.repository import DEFAULT_FANOUT, DEFAULT_FRONTIER, HOP_ROWS_MAX, KIND_LABELS, lucene_query  # noqa: E402
 from graph.settings import Neo4jSettings  # noqa: E402
@@ -108,8 +109,8 @@ def direct(name: str, i: int, t: dict[str, list[Any]]) -> Callable[[ManagedTrans
         def search(tx: ManagedTransaction) -> int:
             # Prefix first, spelling only when nothing matches (as the Repository does).
             for lucene in dict.fromkeys((prefix, fuzzy)):
-                rows = _rows(tx, q.SEARCH_ENTITIES, index="entity_names", lucene=lucene, kind=None,
-                             kinds=KIND_LABELS, limit=20, offset=0)  # fmt: skip
+                rows = _rows(tx, sq.SEARCH_ENTITIES, index="entity_names", lucene=lucene, kind_filter=None,
+                             kinds=KIND_LABELS, exclude=[], cap=None, limit=20, offset=0)  # fmt: skip
                 if rows and rows[0]["total"]:
                     return len(rows[0]["items"])
             return 0

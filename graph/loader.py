@@ -288,6 +288,9 @@ def plan_batch(extractions: Sequence[Extraction]) -> BatchPlan:
                 "url": article.url,
                 "title": article.title,
                 "standfirst": article.standfirst,
+                # Stored for the full-text search over articles (schema.ARTICLE_TEXT_INDEX)
+                # and so claim offsets can be checked against the text they index.
+                "text": article.text,
                 "outlet": article.outlet,
                 "author": article.author,
                 "published": article.published,

@@ -13,7 +13,9 @@ from neo4j import Driver
 
 # Names are part of the interface: the API queries the full-text indexes by name.
 ENTITY_NAMES_INDEX = "entity_names"
-ARTICLE_TITLES_INDEX = "article_titles"
+# Over the title, standfirst and text (the loader stores the text): an
+# article is found by any word it contains, not only by its title's.
+ARTICLE_TEXT_INDEX = "article_text"
 
 CONSTRAINTS: tuple[str, ...] = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
@@ -25,8 +27,8 @@ INDEXES: tuple[str, ...] = (
     # Full-text: Lucene indexes over the name and every alias (a string list).
     f"CREATE FULLTEXT INDEX {ENTITY_NAMES_INDEX} IF NOT EXISTS "
     "FOR (e:Entity) ON EACH [e.name, e.aliases]",
-    f"CREATE FULLTEXT INDEX {ARTICLE_TITLES_INDEX} IF NOT EXISTS "
-    "FOR (a:Article) ON EACH [a.title]",
+    f"CREATE FULLTEXT INDEX {ARTICLE_TEXT_INDEX} IF NOT EXISTS "
+    "FOR (a:Article) ON EACH [a.title, a.standfirst, a.text]",
     # Range indexes for the filters the API and Browser queries use.
     "CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
@@ -42,7 +44,8 @@ INDEXES: tuple[str, ...] = (
 
 # Indexes of earlier versions that claim_key supersedes: dropped, since every
 # index costs each claim written an entry. (`IF EXISTS`: a no-op once gone.)
-OBSOLETE_INDEXES: tuple[str, ...] = ("claim_pair",)
+# (article_titles: the title-only full-text index that article_text replaced.)
+OBSOLETE_INDEXES: tuple[str, ...] = ("claim_pair", "article_titles")
 
 AWAIT_INDEXES_SECONDS = 300
 

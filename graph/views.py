@@ -26,6 +26,8 @@ class Page(_View, Generic[T]):
     total: int
     limit: int
     offset: int
+    # The URL of the next page (same query, offset + limit), None on the last.
+    next: str | None = None
 
 
 class EntitySummary(_View):
@@ -37,6 +39,17 @@ class EntitySummary(_View):
     wikidata: str | None = None
     source: str | None = None
     score: float | None = None  # full-text relevance, when the list came from a search
+    # How a search found it: the ingest's resolution rule ("exact", "alias",
+    # "demonym", "institution-metonymy", "capital-metonymy"), or "prefix"
+    # (full-text, every word by prefix) or "fuzzy" (by spelling, the fallback).
+    match: str | None = None
+
+
+class EntityPage(Page[EntitySummary]):
+    """A search's page; `fuzzy` is true when the items were found by spelling
+    only (nothing matched by a rule or by prefix)."""
+
+    fuzzy: bool = False
 
 
 class RelationCount(_View):
@@ -98,6 +111,7 @@ class ArticleSummary(_View):
     published: date | None = None
     language: str | None = None
     license: str | None = None
+    score: float | None = None  # full-text relevance, when the list came from a text search
 
 
 class ClaimView(_View):
@@ -118,6 +132,14 @@ class ClaimView(_View):
     confidence: float | None = None
     extractor: str | None = None
     extractor_version: str | None = None
+    # Character offsets into the article's text (GET /v1/articles/{id} `text`),
+    # end exclusive: text[subject_start:subject_end] == subject_text.
+    subject_start: int | None = None
+    subject_end: int | None = None
+    object_start: int | None = None
+    object_end: int | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
     # True when the claim counts towards fact edges under the documented default
     # (affirmed, and asserted/reported/historical); negated and hypothetical
     # claims are returned too, labelled by polarity/modality and is_fact=False.
@@ -125,17 +147,22 @@ class ClaimView(_View):
     article: ArticleSummary | None = None
 
 
-class Evidence(_View):
+class Evidence(Page[ClaimView]):
+    """The claims between two entities (`items`, newest first), negated and
+    non-asserted ones included and labelled, and the fact edges they add up to."""
+
     subject: EntitySummary
     object: EntitySummary
-    type: str
-    edge: Edge | None = None  # the fact edge, when the claims made one
-    claims: list[ClaimView]
+    types: list[str] | None = None  # the type filter; None: every type
+    edges: list[Edge] = Field(default_factory=list)  # the fact edges between the pair (of those types)
 
 
 class ArticleDetail(ArticleSummary):
+    """An article; claims' character offsets index `text`. (No `source`: the
+    path the server read it from is the server's business.)"""
+
     standfirst: str | None = None
-    source: str | None = None
+    text: str | None = None  # None for articles loaded before the text was stored
     claims: list[ClaimView] = Field(default_factory=list)
     entities: list[EntitySummary] = Field(default_factory=list)
 
@@ -153,24 +180,35 @@ class Paths(_View):
 
 
 class TimelinePoint(_View):
-    period: date  # first day of the week (Monday) or month
+    period: date  # first day of the year, month, week (Monday) or the day
     type: str
-    sign: float  # the type's default sign: >0 cooperation, <0 conflict, 0 neutral
-    affirmed: int
+    sign: float  # the type's Goldstein-style weight: >0 cooperation, <0 conflict, 0 neutral
+    affirmed: int  # affirmed and asserted, reported or historical (facts)
     negated: int
+    unasserted: int = 0  # affirmed but alleged, planned or hypothetical: not counted as affirmed
 
 
 class TimelinePeriod(_View):
+    """One period; every period from the first to the last is listed, empty ones included."""
+
     period: date
-    cooperation: int  # affirmed claims of positively signed types
-    conflict: int  # affirmed claims of negatively signed types
+    cooperation: int  # affirmed (fact) claims of positively weighted types
+    conflict: int  # affirmed (fact) claims of negatively weighted types
     neutral: int
     negated: int
+    unasserted: int = 0  # affirmed but alleged, planned or hypothetical
+    claims: int = 0  # every claim of the period, whatever its qualifiers
+    by_modality: dict[str, int] = Field(default_factory=dict)  # every claim by modality
+
+
+TimelineInterval = Literal["year", "month", "week", "day"]
 
 
 class Timeline(_View):
-    entity_id: str
-    interval: Literal["week", "month"]
+    entity_id: str | None = None  # an entity's timeline
+    subject: str | None = None  # a dyad's timeline: the pair
+    object: str | None = None
+    interval: TimelineInterval
     points: list[TimelinePoint]
     periods: list[TimelinePeriod]
     undated: int = 0  # claims with neither an event date nor a published date

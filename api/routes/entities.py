@@ -2,13 +2,25 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
-from api.dependencies import EdgeFilters, Repo, parse_types
+from api.dependencies import ClaimFilters, EdgeFilters, Repo, parse_types
+from api.errors import BadParameter
+from api.listing import CSV_RESPONSE, ListFormat, listing
+from api.names import resolve_name
 from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
-from graph.ontology import EntityKind
-from graph.repository import DEFAULT_FANOUT, DEFAULT_FRONTIER, MAX_DEPTH, MAX_FANOUT, MAX_FRONTIER
-from graph.views import EntityDetail, EntitySummary, Page, Subgraph, Timeline
+from graph.analytics.filters import entity_kinds
+from graph.errors import InvalidQuery
+from graph.repository import (
+    DEFAULT_FANOUT,
+    DEFAULT_FRONTIER,
+    MAX_DEPTH,
+    MAX_FANOUT,
+    MAX_FRONTIER,
+)
+from graph.repository.entities import EntitySort
+from graph.views import EntityDetail, EntityPage, Subgraph, Timeline, TimelineInterval
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
 
@@ -16,16 +28,35 @@ NOT_FOUND = {404: {"model": ErrorBody, "description": "unknown entity id"}}
 MAX_NEIGHBOURHOOD_NODES = 500
 
 
-@router.get("", response_model=Page[EntitySummary])
+@router.get("", response_model=EntityPage, responses=CSV_RESPONSE)
 async def search_entities(
+    request: Request,
     repo: Repo,
-    q: Annotated[str | None, Query(max_length=200, description="name or alias; prefix and fuzzy")] = None,
-    kind: EntityKind | None = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="a name, alias, demonym or metonym; then prefix; fuzzy only as a fallback"),
+    ] = None,
+    kind: Annotated[
+        str | None, Query(max_length=200, description="comma-separated kinds, any case (country, City,Person)")
+    ] = None,
+    sort: Annotated[EntitySort, Query(description="a list without `q`: by name or by articles mentioning it")] = "name",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-) -> Page[EntitySummary]:
-    """Entities matching `q` by name or alias (best first), or all entities by name."""
-    return await repo.search_entities(q, kind.value if kind else None, limit=limit, offset=offset)
+    fmt: ListFormat = None,
+) -> EntityPage | Response:
+    """Entities for `q`, best first: those the ingest's resolution rules give
+    for the whole text ("Azeri" -> Azerbaijan, "the Kremlin" -> Russia; each
+    item's `match` names the rule), then names and aliases matching every
+    word by prefix (`match: "prefix"`). Only when neither finds anything, up
+    to 10 by spelling (`match: "fuzzy"`, and the page's `fuzzy` is true).
+    Without `q`, every entity."""
+    try:
+        kinds = entity_kinds([kind]) if kind else None
+    except InvalidQuery as e:
+        raise BadParameter(f"kind: {e}") from e
+    resolved = resolve_name(q) if q and q.strip() else []
+    page = await repo.search_entities(q, kinds, limit=limit, offset=offset, resolved=resolved, sort=sort)
+    return listing(request, page, fmt, "entities")
 
 
 @router.get("/{entity_id}/neighborhood", response_model=Subgraph, responses=NOT_FOUND)
@@ -76,11 +107,12 @@ async def neighborhood(
 
 
 @router.get("/{entity_id}/timeline", response_model=Timeline, responses=NOT_FOUND)
-async def timeline(
-    repo: Repo, entity_id: str, interval: Literal["week", "month"] = "month"
-) -> Timeline:
-    """Claims naming the entity per type and period, split into affirmed/negated and by sign."""
-    return await repo.timeline(entity_id, interval)
+async def timeline(repo: Repo, entity_id: str, flt: ClaimFilters, interval: TimelineInterval = "month") -> Timeline:
+    """Claims naming the entity per period (every period from the first to the
+    last, or `since` to `until`, empty ones as zeros) and per type: affirmed
+    facts as cooperation/conflict/neutral, negated and unasserted (alleged,
+    planned, hypothetical: never counted as affirmed) apart, and by modality."""
+    return await repo.timeline(entity_id, interval, flt)
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, responses=NOT_FOUND)

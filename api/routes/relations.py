@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
-from api.dependencies import EdgeFilters, Repo, parse_types
-from api.errors import BadParameter
+from api.dependencies import ClaimFilters, EdgeFilters, Repo, parse_types
+from api.listing import CSV_RESPONSE, ListFormat, listing
 from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
-from graph.views import Edge, Evidence, Page
+from graph.views import Edge, Evidence, Page, Timeline, TimelineInterval
 
 router = APIRouter(prefix="/v1/relations", tags=["relations"])
 
@@ -35,11 +36,43 @@ async def relations(
     )
 
 
-@router.get("/evidence", response_model=Evidence, responses={404: {"model": ErrorBody}})
-async def evidence(repo: Repo, subject: Id, type: Annotated[str, Query(max_length=100)], object: Id) -> Evidence:
-    """The claims, sentences and articles behind an edge, negated and hypothetical
-    ones included and labelled (`polarity`, `modality`, `is_fact`)."""
-    names = parse_types(type)
-    if not names or len(names) != 1:
-        raise BadParameter("type: give exactly one relation type")
-    return await repo.evidence(subject, names[0], object)
+@router.get("/evidence", response_model=Evidence, responses={**CSV_RESPONSE, 404: {"model": ErrorBody}})
+async def evidence(
+    request: Request,
+    repo: Repo,
+    subject: Id,
+    object: Id,
+    flt: ClaimFilters,
+    direction: Annotated[
+        Literal["either", "forward"] | None,
+        Query(description="either: both ways (default without `type`); forward: subject -> object "
+                          "(default with `type`; symmetric types match either way)"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    fmt: ListFormat = None,
+) -> Evidence | Response:
+    """The claims between two entities (`items`, newest first) with sentence,
+    character offsets into the article text, article URL and outlet; negated
+    and hypothetical ones included and labelled (`polarity`, `modality`,
+    `is_fact`); and the fact edges they add up to. Every type unless `type`."""
+    either = (direction or ("forward" if flt.types else "either")) == "either"
+    page = await repo.evidence(subject, object, flt, either=either, limit=limit, offset=offset)
+    return listing(request, page, fmt, "evidence")
+
+
+@router.get("/timeline", response_model=Timeline, responses={404: {"model": ErrorBody}})
+async def dyad_timeline(
+    repo: Repo,
+    subject: Id,
+    object: Id,
+    flt: ClaimFilters,
+    interval: TimelineInterval = "month",
+    direction: Literal["either", "forward"] = "either",
+) -> Timeline:
+    """The claims between two entities per period (every period from the first
+    to the last, or `since` to `until`, empty ones as zeros) and per type:
+    affirmed facts as cooperation/conflict/neutral by the type's weight,
+    negated and unasserted (alleged, planned, hypothetical) apart, every
+    claim by modality."""
+    return await repo.dyad_timeline(subject, object, interval, flt, either=direction == "either")

@@ -15,7 +15,13 @@ from collections.abc import Iterable
 
 from graph.cypher.write import ATTRIBUTED_TO
 from graph.errors import InvalidQuery
-from graph.ontology import PROVENANCE_TYPES, RELATION_TYPES, EntityKind, UnknownRelationType, relation_type
+from graph.ontology import (
+    PROVENANCE_TYPES,
+    RELATION_TYPES,
+    EntityKind,
+    UnknownRelationType,
+    relation_type,
+)
 
 # Labels whose node counts /v1/stats reports.
 STAT_LABELS: tuple[str, ...] = ("Entity", *(k.value for k in EntityKind), "Article", "Claim")
@@ -99,22 +105,6 @@ _ENTITY_FIELDS = """
 {id: e.id, name: e.name,
  kind: coalesce(head([l IN labels(e) WHERE l IN $kinds]), e.kind),
  aliases: coalesce(e.aliases, []), iso3: e.iso3, wikidata: e.wikidata, source: e.source}
-"""
-
-SEARCH_ENTITIES = f"""
-CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS e, score
-WHERE $kind IS NULL OR $kind IN labels(e)
-WITH e, score ORDER BY score DESC, e.name
-WITH collect({{entity: {_ENTITY_FIELDS}, score: score}}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
-"""
-
-LIST_ENTITIES = f"""
-MATCH (e:Entity)
-WHERE $kind IS NULL OR $kind IN labels(e)
-WITH e ORDER BY e.name, e.id
-WITH collect({_ENTITY_FIELDS}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
 """
 
 GET_ENTITIES = f"""
@@ -272,7 +262,10 @@ _CLAIM_FIELDS = """
  sentence: c.sentence, sentence_index: c.sentence_index, polarity: c.polarity,
  modality: c.modality, attributed_to: c.attributed_to, event_date: c.event_date,
  title: c.title, confidence: c.confidence, extractor: c.extractor,
- extractor_version: c.extractor_version}
+ extractor_version: c.extractor_version,
+ subject_start: c.subject_start, subject_end: c.subject_end,
+ object_start: c.object_start, object_end: c.object_end,
+ trigger_start: c.trigger_start, trigger_end: c.trigger_end}
 """
 
 _ARTICLE_FIELDS = """
@@ -280,23 +273,6 @@ _ARTICLE_FIELDS = """
  published: a.published, language: a.language, license: a.license}
 """
 
-# Every claim of the type between the two entities, whatever its polarity or
-# modality: the caller labels them. Symmetric types: either raw direction.
-# Each direction is one seek in the claim_pair index (Claim(subject_id,
-# object_id)), never an expansion of a hub entity's claims.
-EVIDENCE = f"""
-CALL () {{
-  MATCH (c:Claim) WHERE c.subject_id = $subject AND c.object_id = $object AND c.type = $type
-  RETURN c
-  UNION
-  MATCH (c:Claim) WHERE $is_symmetric AND c.subject_id = $object AND c.object_id = $subject AND c.type = $type
-  RETURN c
-}}
-OPTIONAL MATCH (a:Article)-[:ASSERTS]->(c)
-WITH c, a ORDER BY a.published DESC, a.id, c.sentence_index
-RETURN {_CLAIM_FIELDS} AS claim, CASE WHEN a IS NULL THEN NULL ELSE {_ARTICLE_FIELDS} END AS article
-LIMIT $limit
-"""
 
 # --- paths ---------------------------------------------------------------------------
 
@@ -317,40 +293,7 @@ RETURN [x IN nodes(p) | {_NODE_FIELDS}] AS nodes,
 
 # --- timeline --------------------------------------------------------------------------
 
-# Claims naming the entity as subject or object, bucketed by the claim's event
-# date or else its article's publication date.
-TIMELINE = """
-MATCH (e:Entity {id: $id})
-CALL (e) {
-  MATCH (c:Claim)-[:SUBJECT|OBJECT]->(e)
-  RETURN DISTINCT c
-}
-OPTIONAL MATCH (a:Article)-[:ASSERTS]->(c)
-WITH c, coalesce(c.event_date, a.published) AS when
-WITH c, CASE WHEN when IS NULL THEN NULL ELSE date.truncate($unit, date(when)) END AS period
-RETURN period, c.type AS type, c.polarity AS polarity, count(DISTINCT c) AS n
-ORDER BY period, type
-"""
-
 # --- articles ----------------------------------------------------------------------------
-
-SEARCH_ARTICLES = f"""
-CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS a, score
-WHERE ($since IS NULL OR date(a.published) >= date($since))
-  AND ($until IS NULL OR date(a.published) <= date($until))
-WITH a, score ORDER BY score DESC, a.published DESC, a.id
-WITH collect({_ARTICLE_FIELDS}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
-"""
-
-LIST_ARTICLES = f"""
-MATCH (a:Article)
-WHERE ($since IS NULL OR date(a.published) >= date($since))
-  AND ($until IS NULL OR date(a.published) <= date($until))
-WITH a ORDER BY a.published DESC, a.id
-WITH collect({_ARTICLE_FIELDS}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
-"""
 
 GET_ARTICLE = f"""
 MATCH (a:Article {{id: $id}})
@@ -364,7 +307,7 @@ CALL (a) {{
   WITH e, m ORDER BY m.count DESC, e.name
   RETURN collect({_ENTITY_FIELDS}) AS entities
 }}
-RETURN {_ARTICLE_FIELDS} AS article, a.standfirst AS standfirst, a.source AS source,
+RETURN {_ARTICLE_FIELDS} AS article, a.standfirst AS standfirst, a.text AS text,
        [c IN claims WHERE c.id IS NOT NULL] AS claims,
        [e IN entities WHERE e.id IS NOT NULL] AS entities
 """

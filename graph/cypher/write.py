@@ -86,7 +86,7 @@ RETURN collect(a.id) AS ids
 UPSERT_ARTICLES = _KEEP_PLAN + """
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
-SET a.url = r.url, a.title = r.title, a.standfirst = r.standfirst, a.outlet = r.outlet,
+SET a.url = r.url, a.title = r.title, a.standfirst = r.standfirst, a.text = r.text, a.outlet = r.outlet,
     a.author = r.author, a.published = r.published, a.language = r.language,
     a.source = r.source, a.license = r.license, a.extractor = r.extractor,
     a.extractor_version = r.extractor_version

@@ -50,4 +50,4 @@ async def test_reference_edges_in_relations_paths_and_stats(with_borders: str, c
     assert (await client.get("/v1/stats")).json()["relation_types"]["BORDERS"] == 2
     # Evidence for a backbone-only pair: the reference edge, and no claims.
     ev = (await client.get("/v1/relations/evidence", params={"subject": "AZE", "type": "BORDERS", "object": "IRN"})).json()
-    assert ev["claims"] == [] and ev["edge"]["origin"] == "reference"
+    assert ev["items"] == [] and [e["origin"] for e in ev["edges"]] == ["reference"]

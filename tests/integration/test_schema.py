@@ -7,7 +7,7 @@ import pytest
 from h5_support import AZE, IRN, claim, extraction
 
 from graph.loader import Loader
-from graph.schema import ARTICLE_TITLES_INDEX, ENTITY_NAMES_INDEX, ensure_schema
+from graph.schema import ARTICLE_TEXT_INDEX, ENTITY_NAMES_INDEX, ensure_schema
 
 pytestmark = pytest.mark.neo4j
 
@@ -29,7 +29,9 @@ def test_every_merge_key_is_unique_and_indexes_are_online(neo4j_driver, clean_db
     assert {("Entity", "id"), ("Article", "id"), ("Claim", "id")} <= constraints
     assert indexes[ENTITY_NAMES_INDEX]["type"] == "FULLTEXT"
     assert indexes[ENTITY_NAMES_INDEX]["properties"] == ["name", "aliases"]
-    assert indexes[ARTICLE_TITLES_INDEX]["type"] == "FULLTEXT"
+    assert indexes[ARTICLE_TEXT_INDEX]["type"] == "FULLTEXT"
+    assert indexes[ARTICLE_TEXT_INDEX]["properties"] == ["title", "standfirst", "text"]
+    assert "article_titles" not in indexes  # superseded by article_text
     for name in ("article_published", "claim_event_date"):
         assert indexes[name]["type"] == "RANGE"
     assert all(r["state"] == "ONLINE" for r in indexes.values())
@@ -55,6 +57,6 @@ def test_full_text_finds_entities_by_alias_and_articles_by_title(neo4j_driver, c
         assert hits == ["AZE"]
         titles = s.run(
             "CALL db.index.fulltext.queryNodes($index, 'fulltext') YIELD node RETURN node.id",
-            index=ARTICLE_TITLES_INDEX,
+            index=ARTICLE_TEXT_INDEX,
         ).value()
         assert titles == [url]

@@ -1,0 +1,105 @@
+"""Fact edges, their evidence, and paths between entities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.cypher import evidence as ev
+from graph.cypher import read as q
+from graph.repository.base import (
+    EVIDENCE_MAX_CLAIMS,
+    KIND_LABELS,
+    EdgeFilter,
+    RepositoryBase,
+)
+from graph.repository.timelines import ClaimFilter
+from graph.views import (
+    Edge,
+    Evidence,
+    GraphNode,
+    Page,
+    Path,
+    Paths,
+)
+
+
+class RelationReads(RepositoryBase):
+    async def relations(
+        self,
+        *,
+        subject: str | None = None,
+        object: str | None = None,
+        types: Sequence[str] | None = None,
+        filters: EdgeFilter = EdgeFilter(),
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[Edge]:
+        """Fact edges, most attested first. A symmetric type matches a
+        subject/object pair either way round."""
+        params = filters.params()
+        params.update(subject=subject, object=object)
+        anchor = subject or object
+        if anchor is not None:
+            query = q.anchored_relations_query(types)
+            await self._require_entities(*(i for i in (subject, object) if i is not None))
+            total, items = await self._page(query, limit, offset, anchor=anchor, **params)
+        else:
+            total, items = await self._page(q.relations_query(types), limit, offset, **params)
+        return Page[Edge](items=[self._edge(r) for r in items], total=total, limit=limit, offset=offset)
+
+    async def evidence(
+        self,
+        subject: str,
+        object: str,
+        flt: ClaimFilter = ClaimFilter(),
+        *,
+        either: bool = True,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Evidence:
+        """The claims between two entities with their sentences, offsets and
+        articles, newest first, negated and non-asserted ones included
+        (`is_fact` False), filtered by `flt`; and the fact edges between them.
+        `either`: both directions (else subject -> object, symmetric types
+        either way)."""
+        found = await self._require_entities(subject, object)
+        params = {"a": subject, "b": object, "either": either, **flt.params()}
+        total, items = await self._page(ev.PAIR_EVIDENCE, min(limit, EVIDENCE_MAX_CLAIMS), offset, **params)
+        edge_rows = await self._rows(ev.pair_fact_edges(flt.types), **params)
+        return Evidence(
+            subject=found[subject],
+            object=found[object],
+            types=flt.types,
+            edges=[self._edge(r["edge"]) for r in edge_rows],
+            items=[self._claim(r["claim"], r["article"]) for r in items],
+            total=total,
+            limit=limit,
+            offset=offset,
+        )
+
+    # --- paths ---------------------------------------------------------------------------------
+
+    async def shortest_paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        types: Sequence[str] | None = None,
+        limit: int = 10,
+    ) -> Paths:
+        """Every shortest undirected path over fact edges (at most `limit`)."""
+        query = q.shortest_paths_query(types, max_hops)
+        found = await self._require_entities(source, target)
+        if source == target:
+            node = found[source]
+            only = Path(nodes=[GraphNode(id=node.id, name=node.name, kind=node.kind)], edges=[], length=0)
+            return Paths(source=source, target=target, paths=[only])
+        rows = await self._rows(query, source=source, target=target, limit=limit, kinds=KIND_LABELS)
+        paths = []
+        for row in rows:
+            nodes = [GraphNode(**n, depth=i) for i, n in enumerate(row["nodes"])]
+            edges = [self._edge(e) for e in row["edges"]]
+            paths.append(Path(nodes=nodes, edges=edges, length=len(edges)))
+        return Paths(source=source, target=target, paths=paths)
+

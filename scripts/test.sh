@@ -6,6 +6,16 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# The offline-docs test renders /docs in a real headless Chromium (Debian's).
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing Debian's chromium for the docs test"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test.sh: the docs test needs chromium on PATH: run 'sudo apt-get install -y chromium'" >&2
+  fi
+fi
+
 # shellcheck source=scripts/neo4j-session.sh
 . scripts/neo4j-session.sh test.sh
 

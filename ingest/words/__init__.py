@@ -1,1 +1,1 @@
-"""English word lists shared by the pipeline, one module per topic (data only, no logic)."""
+"""English word lists: data only, no logic (like spaCy's lang/en); one module per topic."""

@@ -1,0 +1,35 @@
+"""Organisation words: head nouns of organisation names, organs of the state, and groups."""
+
+# Head nouns of organisation names that a definite description repeats to refer
+# back to the organisation: "U.S. Central Command ... the command", "the 134th
+# Expeditionary Fighter Squadron ... the squadron", "Task Force 50 ... the task force".
+ORG_ANAPHOR_HEADS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(h.split())
+    for h in (
+        "task force", "command", "squadron", "wing", "battalion", "brigade", "regiment", "division",
+        "fleet", "ministry", "council", "committee", "commission", "agency", "alliance", "militia",
+        "court", "parliament", "assembly", "party", "university", "company", "bank",
+    )
+)
+
+# Words after a name that make it a tribe or clan ("the Al Bu Nimr tribe"), a group.
+TRIBE_NOUNS = frozenset({"tribe", "clan"})
+
+# Head nouns of organisation names that start with a place name
+# ("Kurdistan Regional Government", "Baku State University").
+ORG_HEADS = frozenset(
+    """government council assembly parliament ministry university bank agency authority party
+    front movement brigade brigades corps command committee commission court office department service
+    services company corporation airlines airways news times post television radio institute foundation
+    federation union league club police guard army forces navy""".split()
+)
+# For a country name these heads are the state itself acting ("Iraqi Army",
+# "Iran Government"), so the country mention stands.
+STATE_HEADS = frozenset("government army forces navy police guard command ministry".split())
+# Words of a name that make it an organ of the state itself ("Government of
+# Iraq", "Iraqi Security Forces", "Federal Government of Iraq"): the state acts.
+STATE_ORGAN_WORDS = frozenset(
+    """government federal central national state security armed forces force army navy air military
+    police ministry defence defense interior foreign affairs regime administration cabinet authorities
+    guard guards special operations""".split()
+)

@@ -23,7 +23,7 @@ from graph.ontology import (
     RELATION_TYPES,
     EntityKind,
     Modality,
-    Polarity,
+    is_fact,
 )
 from graph.views import (
     ArticleSummary,
@@ -244,12 +244,9 @@ class RepositoryBase:
         )
 
     def _claim(self, row: dict[str, Any], article: dict[str, Any] | None = None) -> ClaimView:
-        is_fact = row.get("polarity") == Polarity.AFFIRMED.value and row.get("modality") in {
-            m.value for m in self._fact_modalities
-        }
         return ClaimView(
             **row,
-            is_fact=is_fact,
+            is_fact=is_fact(row.get("polarity"), row.get("modality"), self._fact_modalities),
             article=ArticleSummary(**article) if article else None,
         )
 

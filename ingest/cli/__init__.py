@@ -6,6 +6,7 @@ from __future__ import annotations
 import typer
 
 from ingest.cli import analytics_cmd, eval_cmd, export_cmd, ingest_cmd, neo4j_cmd, serve_cmd
+from ingest.watch import cli as watch_cli
 
 app = typer.Typer(
     name="geokg",
@@ -22,6 +23,7 @@ def main() -> None:
 
 for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd, serve_cmd):
     module.register(app)
+watch_cli.register(app)  # watch, changes, contested (issue 19)
 
 
 @app.command()

@@ -128,7 +128,10 @@ def utc(moment: datetime | date) -> datetime:
     """A `since` as an aware datetime: a date is its midnight, naive is UTC."""
     if not isinstance(moment, datetime):
         moment = datetime(moment.year, moment.month, moment.day)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    # As UTC: Neo4j refuses offsets beyond +-18:00, which ISO strings may carry.
+    return moment.astimezone(timezone.utc)
 
 
 def _modalities(fact_modalities: Sequence[Modality] | None) -> list[str]:

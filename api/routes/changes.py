@@ -19,6 +19,7 @@ from graph.changes import (
     build_contested,
     changes_queries,
     contested_query,
+    utc,
 )
 
 router = APIRouter(prefix="/v1", tags=["changes"])
@@ -37,7 +38,12 @@ async def changes(
 ) -> Changes:
     """Fact edges created or changed in the graph since `since` (newest first,
     each with its newest evidence) and entities first seen since then."""
-    rows = [await repo.read_rows(query, params) for query, params in changes_queries(since, entity, parse_types(type), limit)]
+    try:
+        since = utc(since)
+    except OverflowError as e:  # e.g. year 1 with a positive offset
+        raise BadParameter(f"since: {since.isoformat()} is out of range") from e
+    queries = changes_queries(since, entity, parse_types(type), limit)
+    rows = [await repo.read_rows(query, params) for query, params in queries]
     return build_changes(since, rows)
 
 

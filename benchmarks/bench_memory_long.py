@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, load_average, machine  # noqa: E402
+from common import REPO, load_average, machine
 
 COMMON = r"""
 import json, random, sys, tempfile, time

@@ -11,7 +11,7 @@ thing both already reach; the state file stays the watcher's own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 import neo4j
@@ -129,9 +129,9 @@ def utc(moment: datetime | date) -> datetime:
     if not isinstance(moment, datetime):
         moment = datetime(moment.year, moment.month, moment.day)
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     # As UTC: Neo4j refuses offsets beyond +-18:00, which ISO strings may carry.
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _modalities(fact_modalities: Sequence[Modality] | None) -> list[str]:

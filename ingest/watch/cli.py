@@ -12,7 +12,7 @@ import logging
 import re
 import signal
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ def watch(
     min_interval: float = typer.Option(1.0, "--host-interval", min=0.0, help="Seconds between requests to one host."),
     timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds to wait for one HTTP answer."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Do not read robots.txt (your own servers only)."),
+    backoff: str = typer.Option("1m", "--backoff", help="A failing source's first wait; doubled per failure, at most 6h."),
 ) -> None:
     """Watch feeds and folders: every --every, ingest the new and changed articles."""
     from ingest.readers import Checks
@@ -59,12 +60,17 @@ def watch(
     from ingest.watch.watcher import Watcher
 
     seconds = parse_duration(every)
+    backoff_base = parse_duration(backoff)
     if dry_run and out is None:
         raise _fail("--dry-run writes claims to a file: add --out claims.jsonl")
     logging.basicConfig(
         level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s",
         datefmt="%Y-%m-%dT%H:%M:%S",
     )  # fmt: skip
+    # The watcher's own lines say what happened; the driver's schema notices
+    # and httpx's line per request would drown them.
+    for noisy in ("neo4j", "httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     settings = get_settings()
     watched = [make_source(s) for s in sources]
     client = PoliteClient(FetchSettings(timeout=timeout, min_interval=min_interval, respect_robots=not ignore_robots))
@@ -92,6 +98,7 @@ def watch(
         watcher = Watcher(
             watched, store, extractor, sink, client,
             checks=Checks(settings.max_article_chars), batch_size=settings.batch_size, status_writer=status_writer,
+            backoff_base=backoff_base,
         )  # fmt: skip
         _stop_on_signals(watcher)
         logging.getLogger("geokg.watch").info(
@@ -140,10 +147,9 @@ def _connect() -> tuple[Any, str]:
 
 def status_rows(sources: list[Any]) -> list[dict[str, Any]]:
     """The state's SourceStates as rows for graph.changes.write_watched_sources."""
-    from datetime import timezone
 
     def when(ts: float | None) -> datetime | None:
-        return datetime.fromtimestamp(ts, tz=timezone.utc) if ts else None
+        return datetime.fromtimestamp(ts, tz=UTC) if ts else None
 
     return [
         {"source": s.source, "last_success": when(s.last_success), "last_error": s.last_error,

@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from itertools import chain
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from graph.models import Article, Extraction

@@ -5,7 +5,7 @@ real Neo4j."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -103,7 +103,7 @@ async def test_an_allegation_contests_a_fact(
 async def test_changes_since_lists_new_then_changed_edges_and_a_reload_changes_nothing(
     neo4j_driver: Driver, clean_db: str, session_extractor: Extractor, make_client: Callable[..., Any]
 ) -> None:
-    before = datetime.now(timezone.utc) - timedelta(seconds=1)
+    before = datetime.now(UTC) - timedelta(seconds=1)
     _load(neo4j_driver, clean_db, session_extractor, [ARTICLES[4]])
     async with make_client() as client:
         first = (await client.get("/v1/changes", params={"since": before.isoformat()})).json()
@@ -114,7 +114,7 @@ async def test_changes_since_lists_new_then_changed_edges_and_a_reload_changes_n
         assert first["edges"][0]["article"]["outlet"] == "Wire Three"
         assert {n["entity"]["id"] for n in first["entities"]} >= {"SRB", "HUN"}
 
-        middle = datetime.now(timezone.utc)
+        middle = datetime.now(UTC)
         _load(neo4j_driver, clean_db, session_extractor, [ARTICLES[4]])  # the same article again
         assert (await client.get("/v1/changes", params={"since": middle.isoformat()})).json()["edges"] == []
 
@@ -131,7 +131,7 @@ async def test_changes_since_lists_new_then_changed_edges_and_a_reload_changes_n
 async def test_health_shows_each_watched_sources_last_success_and_error(
     neo4j_driver: Driver, clean_db: str, make_client: Callable[..., Any]
 ) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     write_watched_sources(neo4j_driver, clean_db, [
         {"source": "https://ok.test/feed", "last_success": now, "last_error": None, "last_error_at": None,
          "failures": 0, "next_try": None},

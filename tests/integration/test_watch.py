@@ -9,7 +9,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -82,7 +82,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             site.requests[self.path] += 1
             site.user_agents.add(self.headers.get("User-Agent", ""))
             if self.path == "/slow.xml":
@@ -153,7 +153,7 @@ def test_watcher_ingests_only_new_articles_survives_bad_feeds_and_restarts(
     server.feed("/feed-a.xml", _rss([("a1", f"{base}/a/1"), ("a2", f"{base}/a/2")], full=True), '"a-v1"')
     server.routes["/feed-b.xml"] = (500, b"internal error", {})
     server.routes["/garbage.xml"] = (200, b"<rss><channel><item><title>broken &nope; <<<", {})
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     watcher = _watcher(tmp_path / "state.sqlite", base, session_extractor, neo4j_driver, db)
 
     # Round 1: feed A's two full-text entries; B answers 500; the rest are broken.
@@ -216,7 +216,7 @@ def test_watcher_ingests_only_new_articles_survives_bad_feeds_and_restarts(
     assert changes.edges and all(e.change == "new" for e in changes.edges)
     assert {(e.subject.id, e.type, e.object.id) for e in changes.edges} >= {("TUR", "SUPPLIES_ARMS", "AZE")}
     assert all(e.evidence is not None and e.article is not None for e in changes.edges)
-    assert read_changes(neo4j_driver, db, datetime.now(timezone.utc)).edges == []
+    assert read_changes(neo4j_driver, db, datetime.now(UTC)).edges == []
 
 
 def test_a_folder_source_reads_new_and_changed_files_once(

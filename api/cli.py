@@ -1,7 +1,8 @@
 """The `geokg` command: the root app, `version` and `serve` (the API is the top
 layer, so the root lives here). The other commands live beside what they
 drive and register themselves: `neo4j`, `init`, `analytics`, `export` in
-graph/cli/, `ingest` and `eval` in ingest/cli/. Heavy imports (spaCy, the
+graph/cli/, `ingest` and `eval` in ingest/cli/, `watch`, `changes` and
+`contested` in ingest/watch/. Heavy imports (spaCy, the
 driver, uvicorn) happen inside the commands so `geokg --help` stays fast."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import typer
 
 from graph.cli import analytics_cmd, export_cmd, neo4j_cmd
 from ingest.cli import eval_cmd, ingest_cmd
+from ingest.watch import cli as watch_cli
 
 app = typer.Typer(
     name="geokg",
@@ -24,7 +26,7 @@ def main() -> None:
     """A knowledge graph of geopolitical entities built from news."""
 
 
-for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd):
+for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd, watch_cli):
     module.register(app)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.cypher.guard import MAX_QUERY_CHARS
+from graph.changes import WatchedSource
 from graph.views import ServerInfo
 
 MAX_LIMIT = 200
@@ -35,6 +36,8 @@ class Health(BaseModel):
     api_version: str
     ontology_version: str
     neo4j: ServerInfo
+    # Each source `geokg watch` polls: its last success and last error.
+    watched_sources: list[WatchedSource] = Field(default_factory=list)
 
 
 class ArticleIn(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import analytics, articles, cypher, entities, export, health, paths, relations, stats
+from api.routes import analytics, articles, changes, cypher, entities, export, health, paths, relations, stats
 
 ROUTERS: list[APIRouter] = [
     health.router,
@@ -17,4 +17,5 @@ ROUTERS: list[APIRouter] = [
     cypher.router,
     analytics.router,
     export.router,
+    changes.router,
 ]

@@ -72,3 +72,44 @@ WHERE c.polarity = 'negated' OR NOT c.modality IN ['asserted', 'reported', 'hist
 RETURN c.type AS type, c.subject_id AS subject, c.object_id AS object, c.polarity AS polarity,
        c.modality AS modality, c.sentence AS sentence, art.url AS url
 ORDER BY type;
+
+// ==== Contested claims ====
+// One article's fact (affirmed; asserted, reported or historical) and another
+// article's claim of the same (subject, type, object) that denies or negates
+// it (kind 'negated'), reports it only as an allegation ('alleged'), or gives
+// the same kind of event another date, in articles at most 7 days apart
+// ('dates'). The API's /v1/contested and `geokg contested` run the same
+// rules (graph/cypher/changes.py). Read each row as "claimed by
+// claimed_outlet, contested by contested_outlet"; the speakers say who.
+:param id => 'TUR';
+MATCH (b:Claim)
+WHERE (b.subject_id = $id OR b.object_id = $id)
+  AND (b.polarity = 'negated' OR b.modality = 'alleged' OR (b.event_date IS NOT NULL AND b.type IN [
+       'MEETS_WITH', 'NEGOTIATES_WITH', 'SIGNS_AGREEMENT_WITH', 'SUPPORTS',
+       'COOPERATES_MILITARILY', 'SUPPLIES_ARMS', 'PROVIDES_AID', 'TRADES_WITH', 'YIELDS_TO',
+       'DEMANDS', 'ACCUSES', 'CONDEMNS', 'REJECTS', 'DENIES', 'THREATENS', 'SANCTIONS',
+       'CUTS_TIES_WITH', 'MOBILIZES_AGAINST', 'ATTACKS', 'FIGHTS', 'COERCES', 'PROTESTS_AGAINST']))
+MATCH (a:Claim {type: b.type})
+WHERE a.article_id <> b.article_id AND a.polarity = 'affirmed'
+  AND a.modality IN ['asserted', 'reported', 'historical']
+  AND ((a.subject_id = b.subject_id AND a.object_id = b.object_id)
+       OR (a.subject_id = b.object_id AND a.object_id = b.subject_id AND a.type IN [
+           'BORDERS', 'ALLIED_WITH', 'DIPLOMATIC_RELATIONS', 'NEGOTIATES_WITH',
+           'SIGNS_AGREEMENT_WITH', 'COOPERATES_MILITARILY', 'FIGHTS']))
+WITH a, b,
+     CASE WHEN b.polarity = 'negated' THEN 'negated'
+          WHEN b.modality = 'alleged' THEN 'alleged'
+          WHEN b.modality IN ['asserted', 'reported', 'historical'] AND a.event_date < b.event_date THEN 'dates'
+     END AS kind
+WHERE kind IS NOT NULL
+MATCH (art_a:Article)-[:ASSERTS]->(a)
+MATCH (art_b:Article)-[:ASSERTS]->(b)
+WHERE kind <> 'dates' OR abs(duration.inDays(art_a.published, art_b.published).days) <= 7
+OPTIONAL MATCH (a)-[:ATTRIBUTED_TO]->(sp_a:Entity)
+OPTIONAL MATCH (b)-[:ATTRIBUTED_TO]->(sp_b:Entity)
+RETURN kind, b.type AS type, b.subject_id AS subject, b.object_id AS object,
+       a.sentence AS claimed, art_a.outlet AS claimed_outlet, art_a.published AS claimed_published,
+       sp_a.name AS claimed_by, b.polarity + '/' + b.modality AS contested_as,
+       b.sentence AS contested, art_b.outlet AS contested_outlet, art_b.published AS contested_published,
+       sp_b.name AS contested_by, a.id AS claimed_id, b.id AS contested_id
+ORDER BY kind, type, subject, object;

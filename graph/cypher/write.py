@@ -11,7 +11,9 @@ Graph model (see docs): `(:Entity:<Kind>)`, `(:Article)`, `(:Claim)`;
 `(:Article)-[:ASSERTS]->(:Claim)-[:SUBJECT|OBJECT]->(:Entity)`,
 `(:Claim)-[:ATTRIBUTED_TO]->(:Entity)`, `(:Article)-[:MENTIONS {count}]->(:Entity)`;
 fact edges `(:Entity)-[:<TYPE> {source: 'article', claims, articles, outlets,
-first_seen, last_seen, confidence, sign, cameo, plover}]->(:Entity)`; reference
+first_seen, last_seen, confidence, sign, cameo, plover, created_at, updated_at}]->(:Entity)`
+(first/last_seen: dates in the news; created_at/updated_at: datetimes in the
+graph); entities and claims carry `created_at` too; reference
 edges `(:Entity)-[:BORDERS|CAPITAL_OF {source: 'reference'}]->(:Entity)`.
 An article-derived fact edge and a reference edge of the same type between the
 same pair are two relationships told apart by `source`, so recomputing facts
@@ -64,7 +66,7 @@ UPSERT_ENTITIES = f"""
 UNWIND $rows AS r
 MERGE (e:Entity {{id: r.id}})
 ON CREATE SET e:$(r.kind), e.kind = r.kind, e.name = r.name, e.source = r.source,
-              e.aliases = []
+              e.aliases = [], e.created_at = datetime()
 WITH e, r, coalesce(r.iso3, e.iso3) AS iso3, coalesce(r.wikidata, e.wikidata) AS wikidata,
      {_ALIAS_UNION} AS aliases
 WHERE e.aliases IS NULL OR aliases <> e.aliases
@@ -153,6 +155,7 @@ MATCH (a:Article {id: r.article_id})
 MATCH (s:Entity {id: r.subject_id})
 MATCH (o:Entity {id: r.object_id})
 MERGE (c:Claim {id: r.id})
+ON CREATE SET c.created_at = datetime()
 SET c += r
 MERGE (a)-[:ASSERTS]->(c)
 MERGE (c)-[:SUBJECT]->(s)
@@ -179,7 +182,7 @@ MATCH (a:Article {id: r.article_id})
 MATCH (s:Entity {id: r.subject_id})
 MATCH (o:Entity {id: r.object_id})
 CREATE (a)-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
-SET c = r
+SET c = r, c.created_at = datetime()
 RETURN count(c) AS claims
 """
 
@@ -244,12 +247,25 @@ WITH a, b, old, claims, articles, outlets, first_seen, last_seen,
      1.0 - reduce(q = 1.0, x IN confidences |
                   q * (1.0 - CASE WHEN x < 0.0 THEN 0.0 WHEN x > 1.0 THEN 1.0 ELSE x END))
        AS noisy_or
+WITH a, b, old, claims, articles, outlets, first_seen, last_seen, noisy_or,
+     round(CASE WHEN noisy_or > 0.99 THEN 0.99 ELSE noisy_or END, 4) AS confidence
+// created_at / updated_at: when the edge appeared in the graph and when its
+// summary last changed (the transaction's clock). A reload that changes
+// nothing leaves updated_at alone, so `changes since` lists real changes.
+WITH a, b, old, claims, articles, outlets, first_seen, last_seen, confidence,
+     old IS NULL OR old.claims <> claims OR old.articles <> articles OR old.outlets <> outlets
+       OR (old.first_seen IS NULL) <> (first_seen IS NULL) OR old.first_seen <> first_seen
+       OR (old.last_seen IS NULL) <> (last_seen IS NULL) OR old.last_seen <> last_seen
+       OR old.confidence <> confidence OR old.updated_at IS NULL AS changed
 FOREACH (_ IN CASE WHEN claims = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
 FOREACH (_ IN CASE WHEN claims > 0 THEN [1] ELSE [] END |
   MERGE (a)-[f:{t} {{source: '{SOURCE_ARTICLE}'}}]->(b)
-  SET f.claims = claims, f.articles = articles, f.outlets = outlets,
+  ON CREATE SET f.created_at = datetime()
+  SET f.updated_at = CASE WHEN changed THEN datetime() ELSE f.updated_at END,
+      f.created_at = coalesce(f.created_at, f.updated_at),
+      f.claims = claims, f.articles = articles, f.outlets = outlets,
       f.first_seen = first_seen, f.last_seen = last_seen,
-      f.confidence = round(CASE WHEN noisy_or > 0.99 THEN 0.99 ELSE noisy_or END, 4),
+      f.confidence = confidence,
       f.sign = $sign, f.cameo = $cameo, f.plover = $plover, f.tier = $tier,
       f.symmetric = $symmetric)
 RETURN sum(CASE WHEN claims > 0 THEN 1 ELSE 0 END) AS upserted,
@@ -280,7 +296,7 @@ def _upsert_reference_entities(kind: EntityKind) -> str:
     return f"""
 UNWIND $rows AS r
 MERGE (e:Entity {{id: r.id}})
-ON CREATE SET e:{kind.value}, e.kind = r.kind, e.aliases = []
+ON CREATE SET e:{kind.value}, e.kind = r.kind, e.aliases = [], e.created_at = datetime()
 WITH e, r, e.name AS previous
 SET e += r.props,
     e.name = r.name, e.source = '{SOURCE_REFERENCE}',

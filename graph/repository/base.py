@@ -217,6 +217,11 @@ class RepositoryBase:
 
         return await self._read_tx(work)
 
+    async def read_rows(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Rows of a read query from graph.cypher (never request text), for
+        read modules that keep their own models (graph.changes)."""
+        return await self._rows(query, **params)
+
     async def _page(self, query: str, limit: int, offset: int, **params: Any) -> tuple[int, list[Any]]:
         rows = await self._rows(query, limit=limit, offset=offset, **params)
         if not rows:

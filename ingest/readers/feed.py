@@ -74,6 +74,24 @@ def _entry_date(entry: dict) -> object:
     return dict.get(entry, "published") or dict.get(entry, "updated") or None
 
 
+def draft_from_entry(entry: dict, where: str, feed_title: str | None) -> Draft | None:
+    """One feedparser entry as a Draft (None when it has no text at all)."""
+    text = _entry_text(entry)
+    if not text.strip():
+        return None
+    return Draft(
+        source=where,
+        body=text,
+        title=html_to_text(entry.get("title") or "") or None,
+        url=entry.get("link"),
+        author=(entry.get("author_detail") or {}).get("name") or entry.get("author"),
+        published=_entry_date(entry),
+        outlet=feed_title,
+        license=entry.get("license") or entry.get("rights"),
+        origin=where,
+    )
+
+
 def read_feed_bytes(data: bytes, source: str, checks: Checks) -> Iterator[Article | Skipped | ReadWarning]:
     import feedparser
 
@@ -88,22 +106,10 @@ def read_feed_bytes(data: bytes, source: str, checks: Checks) -> Iterator[Articl
     for n, entry in enumerate(entries, start=1):
         where = f"{source}#entry-{n}"
         try:
-            text = _entry_text(entry)
-            title = html_to_text(entry.get("title") or "") or None
-            if not text.strip():
+            draft = draft_from_entry(entry, where, feed_title)
+            if draft is None:
                 yield Skipped(where, results.BROKEN_FEED_ENTRY, "the entry has no content or summary")
                 continue
-            draft = Draft(
-                source=where,
-                body=text,
-                title=title,
-                url=entry.get("link"),
-                author=(entry.get("author_detail") or {}).get("name") or entry.get("author"),
-                published=_entry_date(entry),
-                outlet=feed_title,
-                license=entry.get("license") or entry.get("rights"),
-                origin=where,
-            )
             result, warnings = finish(draft, checks)
         except Exception as e:  # one odd entry must not end the feed
             yield Skipped(where, results.BROKEN_FEED_ENTRY, f"{type(e).__name__}: {e}")

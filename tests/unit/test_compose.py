@@ -51,3 +51,16 @@ def test_dockerfile_installs_the_project_and_serves_on_all_interfaces() -> None:
     assert "FROM python:3.11-slim" in lines
     assert any(line.startswith("RUN pip install .") for line in lines)
     assert 'CMD ["geokg", "serve", "--host", "0.0.0.0", "--port", "8000"]' in lines
+
+
+def test_watcher_reaches_neo4j_keeps_its_state_in_a_volume_and_runs_geokg_watch() -> None:
+    compose = _compose()
+    watcher = compose["services"]["watcher"]
+    assert watcher["build"] == "."
+    assert watcher["depends_on"] == {"neo4j": {"condition": "service_healthy"}}
+    assert watcher["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
+    volume, target = watcher["volumes"][0].split(":")
+    assert volume in compose["volumes"]
+    assert watcher["environment"]["GEOKG_WATCH_STATE"].startswith(target + "/")
+    assert "exec geokg watch --every" in " ".join(watcher["command"])
+    assert "ports" not in watcher  # it serves nothing

@@ -6,7 +6,6 @@ The heavy imports happen on first use, never when the API starts."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from api.errors import IngestUnavailable

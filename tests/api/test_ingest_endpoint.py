@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 import pytest
 
 pytestmark = [pytest.mark.anyio, pytest.mark.neo4j]

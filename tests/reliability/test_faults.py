@@ -164,10 +164,10 @@ class Api:
             try:
                 self.client.get("/openapi.json")
                 return
-            except httpx.TransportError:
+            except httpx.TransportError as e:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     self.close()
-                    raise RuntimeError(f"the API did not start: {self.process.stderr.read().decode()[-2000:]}")
+                    raise RuntimeError(f"the API did not start: {self.process.stderr.read().decode()[-2000:]}") from e
                 time.sleep(0.5)
 
     def get(self, path: str, **params: Any) -> httpx.Response:

@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import GraphError, InvalidQuery, Neo4jUnavailable, NotFound
+from graph.errors import GraphError, InvalidQuery, Neo4jUnavailable, NotFound, QueryOutOfMemory, QueryTimedOut
 
 log = logging.getLogger("geokg.api")
 
@@ -66,6 +66,9 @@ class IngestUnavailable(ApiError):
 _STATUS: dict[type[Exception], tuple[int, str]] = {
     NotFound: (404, "not_found"),
     InvalidQuery: (400, "invalid_query"),
+    # The query's fault, and retrying it fails the same way: not a 503.
+    QueryTimedOut: (422, "query_timeout"),
+    QueryOutOfMemory: (422, "query_memory_limit"),
     Neo4jUnavailable: (503, "neo4j_unavailable"),
     nx.ServiceUnavailable: (503, "neo4j_unavailable"),
     nx.SessionExpired: (503, "neo4j_unavailable"),

@@ -9,8 +9,6 @@ InvalidQuery for a refused query, NotFound for an unknown id.
 
 from __future__ import annotations
 
-import base64
-import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +19,6 @@ import neo4j
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, AsyncSession
 
 from graph.cypher import read as q
-from graph.cypher.guard import check_read_query_text
 from graph.driver_errors import translate_errors
 from graph.errors import InvalidQuery, NotFound
 from graph.ontology import (
@@ -32,6 +29,7 @@ from graph.ontology import (
     Polarity,
 )
 from graph.schema import ARTICLE_TITLES_INDEX, ENTITY_NAMES_INDEX
+from graph.user_query import CypherLimits, run_user_cypher
 from graph.views import (
     ArticleDetail,
     ArticleSummary,
@@ -120,46 +118,6 @@ def native(value: Any) -> Any:
     if isinstance(value, list):
         return [native(v) for v in value]
     return value
-
-
-def jsonable(value: Any) -> Any:
-    """Any value a Cypher result can hold, as JSON-ready data: nodes,
-    relationships and paths as dicts, temporals as ISO strings, bytes as
-    base64, non-finite floats as None."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, neo4j.graph.Node):
-        return {
-            "element_id": value.element_id,
-            "labels": sorted(value.labels),
-            "properties": jsonable(dict(value)),
-        }
-    if isinstance(value, neo4j.graph.Relationship):
-        return {
-            "element_id": value.element_id,
-            "type": value.type,
-            "start": value.start_node.element_id if value.start_node else None,
-            "end": value.end_node.element_id if value.end_node else None,
-            "properties": jsonable(dict(value)),
-        }
-    if isinstance(value, neo4j.graph.Path):
-        return {
-            "nodes": [jsonable(n) for n in value.nodes],
-            "relationships": [jsonable(r) for r in value.relationships],
-        }
-    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
-        return value.iso_format()
-    if isinstance(value, (bytes, bytearray)):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, neo4j.spatial.Point):
-        return {"srid": value.srid, "coordinates": list(value)}
-    return str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -613,48 +571,8 @@ class Repository:
     # --- researcher Cypher ------------------------------------------------------------------------
 
     async def run_read_cypher(
-        self,
-        query: str,
-        params: dict[str, Any] | None = None,
-        *,
-        timeout: float = 10.0,
-        row_cap: int = 1000,
+        self, query: str, params: dict[str, Any] | None = None, *, limits: CypherLimits | None = None
     ) -> CypherResult:
-        """Run one read-only Cypher statement from a user.
-
-        Refused (InvalidQuery) unless the text passes `check_read_query_text`
-        (one statement, no LOAD CSV, no USE) and Neo4j's own `EXPLAIN` says the
-        query type is read-only ('r'); then run in a READ transaction (the
-        server refuses any write in it) with a server-side timeout, reading
-        at most `row_cap` rows. Neo4j's errors come back as InvalidQuery."""
-        text = check_read_query_text(query)
-        params = dict(params or {})
-
-        @neo4j.unit_of_work(timeout=timeout)
-        async def explain(tx: AsyncManagedTransaction) -> str | None:
-            result = await tx.run("EXPLAIN " + text, params)
-            summary = await result.consume()
-            return summary.query_type
-
-        @neo4j.unit_of_work(timeout=timeout)
-        async def run(tx: AsyncManagedTransaction) -> CypherResult:
-            result = await tx.run(text, params)
-            columns = list(result.keys())
-            rows: list[list[Any]] = []
-            truncated = False
-            async for record in result:
-                if len(rows) >= row_cap:
-                    truncated = True
-                    break
-                rows.append([jsonable(v) for v in record.values()])
-            await result.consume()
-            return CypherResult(columns=columns, rows=rows, row_count=len(rows), truncated=truncated)
-
-        with translate_errors(InvalidQuery):
-            async with self._session() as session:
-                query_type = await session.execute_read(explain)
-                if query_type != "r":
-                    raise InvalidQuery(
-                        f"only read-only queries are allowed (Neo4j classifies this one as {query_type!r})"
-                    )
-                return await session.execute_read(run)
+        """Run one researcher statement: see graph.user_query (refused unless a
+        plain read by its plan; time, memory, row and byte limits)."""
+        return await run_user_cypher(self._driver, self._database, query, params, limits or CypherLimits())

@@ -214,6 +214,7 @@ def write_conf(settings: Neo4jSettings) -> Path:
         http_port=settings.http_port,
         heap=settings.heap,
         pagecache=settings.pagecache,
+        transaction_memory=settings.transaction_memory,
     )
     conf = home / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True, exist_ok=True)

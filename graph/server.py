@@ -22,6 +22,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import string
 import subprocess
 import time
@@ -132,6 +133,25 @@ def _ensure_password(settings: Neo4jSettings, log: Log) -> str:
         f.write(password + "\n")
     log(f"Generated a password for user '{settings.user}' in {path} (mode 600).")
     return password
+
+
+# --- permissions ------------------------------------------------------------
+
+# The server and the tools it runs create files readable by their owner only
+# (data/dbms/auth.ini holds the password hash; conf/neo4j.conf, logs and the
+# store say where everything lives and what the graph holds).
+OWNER_ONLY_UMASK = 0o077
+
+
+def restrict_to_owner(home: Path) -> None:
+    """Take every group and other permission off HOME and everything in it
+    (symlinks are left alone: chmod would follow them out of HOME)."""
+    for path in (home, *home.rglob("*")):
+        if path.is_symlink():
+            continue
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
 
 
 # --- install ----------------------------------------------------------------
@@ -287,6 +307,7 @@ def install(
     log(f"Wrote {conf}.")
     password = _ensure_password(settings, log)
     _set_initial_password(settings, password, log)
+    restrict_to_owner(home)
     return home
 
 
@@ -389,14 +410,14 @@ def start(settings: Neo4jSettings, *, log: Log = _quiet) -> ServerStatus:
     _pid_file(home).unlink(missing_ok=True)
     began = time.monotonic()
     launcher_log = home / "logs" / "launcher.log"
-    with open(launcher_log, "w", encoding="utf-8") as out:
+    with open(launcher_log, "w", encoding="utf-8", opener=lambda p, f: os.open(p, f, 0o600)) as out:
         # `start` forks the server JVM (its output goes to logs/neo4j.log), writes
         # run/neo4j.pid and returns; our own wait for Bolt follows.
         try:
             result = subprocess.run(
                 _java_cmd(home, LAUNCHER_CLASS, "start"),
                 env=_server_env(home), cwd=home, stdout=out, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, timeout=settings.start_timeout_s,
+                stdin=subprocess.DEVNULL, timeout=settings.start_timeout_s, umask=OWNER_ONLY_UMASK,
             )  # fmt: skip
         except subprocess.TimeoutExpired as e:
             raise Neo4jServerError(

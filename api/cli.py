@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from graph.cli import analytics_cmd, export_cmd, neo4j_cmd
-from ingest.cli import eval_cmd, ingest_cmd
+from ingest.cli import eval_cmd, explain_cmd, ingest_cmd
 
 app = typer.Typer(
     name="geokg",
@@ -24,7 +24,7 @@ def main() -> None:
     """A knowledge graph of geopolitical entities built from news."""
 
 
-for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd):
+for module in (neo4j_cmd, ingest_cmd, eval_cmd, explain_cmd, analytics_cmd, export_cmd):
     module.register(app)
 
 

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.relations.lexicon import PROXY_NOUNS
-from ingest.words.grammar import OBJECT_CONTROL, SPEECH_NOUNS
+from ingest.words.grammar import INSTRUMENT_VERBS, OBJECT_CONTROL, SPEECH_NOUNS, STRIKE_NOUNS
+from ingest.words.military import ARMS_WORDS
 from ingest.words.people import TITLE_NOUNS
 from ingest.words.pronouns import RELATIVE_PRONOUNS, SINGULAR_NEUTER
 
@@ -233,7 +234,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subj, _ = subject_tokens(head, depth + 1)
         return subj, True
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        author = _author(head)
+        author = _author(head) or _user(head)
         if author:
             return author, True
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -276,22 +277,41 @@ def _author(noun: Token) -> list[Token]:
     return []
 
 
+def _user(noun: Token) -> list[Token]:
+    """"Iran launched missiles targeting US troops", "conducted strikes hitting
+    X": what a weapon or a strike does is the act of whoever used it (not of
+    whoever intercepted it: only verbs of using the instrument count)."""
+    lemma = noun.lemma_.lower()
+    if noun.dep_ != "dobj" or (lemma not in ARMS_WORDS and lemma not in STRIKE_NOUNS):
+        return []
+    if noun.head.lemma_.lower() not in INSTRUMENT_VERBS:
+        return []
+    subj, _ = subject_tokens(noun.head, 1)
+    return subj
+
+
 def shared_clause_heads(verb: Token) -> list[Token]:
     """The governing verbs whose negation and auxiliaries a reduced clause
     shares, nearest first: a participial adjunct ("did not fire missiles,
-    striking X"), a bare conjoined verb ("will not attack X and occupy Y") or
-    a complement ("did not agree to attack"). Not a relative clause or a
+    striking X"), a bare conjoined verb ("will not attack X and occupy Y"), a
+    complement ("did not agree to attack"), the participle on a statement or a
+    weapon ("did not launch missiles targeting X"). Not a relative clause or a
     participle modifying a noun: what they say of the noun is not under the
     main clause's negation ("Turkey did not condemn Hezbollah, which attacked")."""
     out: list[Token] = []
     t = verb
     for _ in range(4):
         head = t.head
-        if head == t or head.pos_ not in ("VERB", "AUX"):
-            break
         if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
             break  # a clause of its own
-        if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN"):
+        if t.dep_ == "acl" and t.tag_ == "VBG" and (_author(head) or _user(head)):
+            # "did not issue a statement condemning X": the statement's verb
+            head = clause_verb(head)
+        if head == t or head.pos_ not in ("VERB", "AUX"):
+            break
+        if t.dep_ == "acl":
+            pass
+        elif t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN"):
             pass
         elif t.dep_ == "conj" and t.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
             pass

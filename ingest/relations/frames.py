@@ -87,6 +87,11 @@ def frame_of(verb: Token) -> Frame | None:
         if not patients and verb.dep_ == "acl":
             patients = [verb.head]  # "Hezbollah, backed by Iran"
             how.append("reduced-passive")
+        if not patients and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "the territory, which belonged to Syria and was occupied by Israel"
+            patients = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if patients:
+                how.append("conj-subject")
         inherited = False
     else:
         agents, inherited = subject_tokens(verb)
@@ -209,7 +214,11 @@ def _misattached_objects(verb: Token, patients: list[Token]) -> list[Token]:
     last = max(p.i for p in patients)
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > last:
-            if not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
-                out.append(c)
+        if (
+            c.dep_ == "conj"
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.i > last
+            and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+        ):
+            out.append(c)
     return out

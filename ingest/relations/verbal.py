@@ -10,7 +10,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from ingest.relations.arguments import DocIndex, subject_tokens
-from ingest.relations.candidates import Candidate, make_candidate, pairs, prep_objects
+from ingest.relations.candidates import Candidate, make_candidate, pairs
 from ingest.relations.context import is_negated
 from ingest.relations.frames import Frame, frame_of
 from ingest.relations.lexicon import AID_WORDS, REFUSAL_VERBS, SUPPORT_WORDS, TROOP_WORDS, VERB_CUES, VerbCue
@@ -110,7 +110,6 @@ def _note(trace: object | None, frame: Frame, message: str) -> None:
 
 def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Token] | None, str]:
     """The object tokens a cue takes in a frame, or None and why the cue's conditions fail."""
-    tok = frame.predicate
     preps = {k: list(v) for k, v in frame.obliques.items()}
     patients = list(frame.patients)
     if cue.particle and cue.particle not in preps:
@@ -163,7 +162,7 @@ def _refusal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if lemma != "refuse" and not is_negated(tok):
         return
-    subj_toks, inherited = subject_tokens(tok)
+    subj_toks, _ = subject_tokens(tok)
     objs = [c for c in tok.children if c.dep_ == "dobj"] + _ctl_subjects(tok)
     if lemma == "refuse" and not objs:
         # "Iran refused to let X ..." is handled at "let"; "refused Y's request" -> Y

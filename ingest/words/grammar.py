@@ -15,3 +15,8 @@ SPEECH_NOUNS = frozenset(
     declaration resolution speech address note editorial comment remark
     interview announcement""".split()
 )
+# Verbs of using a weapon or carrying out a strike, whose object's participle
+# is the user's act ("launched missiles targeting X"; not "intercepted a drone
+# attacking X"); the weapons are ingest.words.military.ARMS_WORDS.
+INSTRUMENT_VERBS = frozenset("launch fire use deploy send drop shoot conduct carry mount stage".split())
+STRIKE_NOUNS = frozenset("strike airstrike attack raid bombardment shelling salvo barrage".split())

@@ -96,6 +96,15 @@ def test_participle_on_a_message_is_its_authors_act(extractor: Extractor) -> Non
     e = run(extractor, "Antony Blinken published a statement on Facebook condemning Russia for the raid.")
     assert fact(claim(e, "person:antony-blinken", "CONDEMNS", "RUS"))
     assert not any(c.subject_text == "Facebook" for c in e.claims)
+    e = run(extractor, "Antony Blinken did not publish a statement condemning Russia.")
+    assert claim(e, "person:antony-blinken", "CONDEMNS", "RUS").polarity == Polarity.NEGATED
+
+
+def test_participle_on_a_weapon_is_its_users_act(extractor: Extractor) -> None:
+    e = run(extractor, "Iran launched missiles targeting American troops in Iraq.")
+    assert fact(claim(e, "IRN", "ATTACKS", "USA"))
+    e = run(extractor, "Iran will not launch missiles targeting American troops.")
+    assert not fact(claim(e, "IRN", "ATTACKS", "USA"))
 
 
 def test_participle_on_a_noun_takes_the_noun(extractor: Extractor) -> None:
@@ -134,6 +143,12 @@ def test_coordinated_objects_with_appositions_each_get_the_frame(extractor: Extr
 def test_coordinated_subjects(extractor: Extractor) -> None:
     e = run(extractor, "France and Germany condemned Belarus.")
     assert {("FRA", "CONDEMNS", "BLR"), ("DEU", "CONDEMNS", "BLR")} <= triples(e)
+
+
+def test_conjoined_passive_in_a_relative_clause_takes_its_noun(extractor: Extractor) -> None:
+    e = run(extractor, "The Golan Heights, which belonged to Syria and was occupied by Israel, is disputed.")
+    assert ("ISR", "ATTACKS", "region:golan-heights") in triples(e)
+    assert ("SYR", "ATTACKS", "region:golan-heights") not in triples(e)
 
 
 # --- passives, control, raising -------------------------------------------------------------

@@ -5,10 +5,12 @@ type through the lexicon's VerbCues; refusals ("will not allow") too."""
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Iterator
 
 from spacy.tokens import Token
 
+from graph.ontology import RECIPROCAL_TYPES
 from ingest.relations.arguments import DocIndex, subject_tokens
 from ingest.relations.candidates import Candidate, make_candidate, pairs
 from ingest.relations.context import is_negated
@@ -83,12 +85,19 @@ def type_frame(frame: Frame, index: DocIndex) -> Iterator[Candidate]:
             _note(trace, frame, f"cue {cue.type}: {why}")
             continue
         objects = [a for t in objs for a in index.args(t)]
-        if not objects:
-            _note(trace, frame, f"cue {cue.type}: no entity among its objects ({', '.join(cue.objects)})" + (
-                ": " + ", ".join(t.text for t in objs) if objs else ""))
         rule = f"verb:{lemma}" + (":passive" if frame.passive else "") + (":inherited" if frame.inherited else "")
         rule += "".join(f":{h}" for h in frame.how if h not in ("conj", "participle", "control"))
         conf = cue.confidence - (0.05 if frame.inherited else 0.0)
+        if not objs and cue.type in RECIPROCAL_TYPES and len({a.entity.id for a in subjects}) >= 2:
+            # "Turkey and Libya signed an agreement", "the two leaders met in
+            # Paris": with no other party, coordinated agents are each other's
+            agents = list({a.entity.id: a for a in subjects}.values())
+            for a, b in combinations(agents, 2):
+                yield make_candidate(cue.type, a, b, tok, conf - 0.05, rule + ":reciprocal")
+            break
+        if not objects:
+            _note(trace, frame, f"cue {cue.type}: no entity among its objects ({', '.join(cue.objects)})" + (
+                ": " + ", ".join(t.text for t in objs) if objs else ""))
         for s, o in pairs(subjects, objects):
             if cue.reverse:
                 s, o = o, s
@@ -116,9 +125,12 @@ def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Tok
         return None, f"needs the particle {cue.particle!r}"
     direct = list(patients)
     if cue.requires_dobj is not None:
-        if not any(p.lemma_.lower() in cue.requires_dobj for p in direct):
+        required = [p for p in direct if p.lemma_.lower() in cue.requires_dobj]
+        if not required:
             return None, "needs a direct object among " + ", ".join(sorted(cue.requires_dobj)[:6])
-        direct = []
+        # "expelled the Libyan ambassador", "dismissed Berlin's claim": the
+        # object is the required noun's owner (DocIndex.args reads its modifiers)
+        direct = required if "dobj" in cue.objects else []
     if cue.themes is not None:
         with_objs = preps.get("with", [])
         if _theme_classes(direct) & cue.themes:
@@ -132,6 +144,11 @@ def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Tok
         # war with Israel": the preposition may hang on the object noun
         for k, v in frame.object_obliques.items():
             preps.setdefault(k, v)
+    if cue.type in STANCE_TYPES and direct and not _names_entity(direct, index):
+        # "criticized the decision by Trump": a stance on an act is a stance on
+        # its agent (the parser hangs that "by" on the noun or on the verb)
+        by = frame.object_obliques.get("by", []) or ([] if frame.passive else frame.obliques.get("by", []))
+        direct = [*direct, *by]
     out: list[Token] = []
     for slot in cue.objects:
         if slot == "dobj":
@@ -146,6 +163,10 @@ def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Tok
         elif slot.startswith("prep:"):
             out.extend(preps.get(slot[5:], []))
     return out, ""
+
+
+# Types of a stance taken on something, which may be an act of the party the stance is about.
+STANCE_TYPES = frozenset({"CONDEMNS", "REJECTS", "SUPPORTS", "ACCUSES", "DENIES", "PROTESTS_AGAINST"})
 
 
 def _names_entity(toks: list[Token], index: DocIndex) -> bool:

@@ -151,6 +151,31 @@ def test_conjoined_passive_in_a_relative_clause_takes_its_noun(extractor: Extrac
     assert ("SYR", "ATTACKS", "region:golan-heights") not in triples(e)
 
 
+def test_coordinated_agents_of_a_reciprocal_cue_are_each_others_party(extractor: Extractor) -> None:
+    e = run(extractor, "Turkey and Libya signed an agreement.")
+    assert ("TUR", "SIGNS_AGREEMENT_WITH", "LBY") in triples(e)
+    e = run(extractor, "Turkey and Libya attacked the rebels.")
+    assert ("TUR", "ATTACKS", "LBY") not in triples(e)  # not a reciprocal type
+    e = run(extractor, "Turkey and Libya met journalists.")
+    assert ("TUR", "MEETS_WITH", "LBY") not in triples(e)  # the other party is named, though no entity
+
+
+# --- typing ----------------------------------------------------------------------------------
+def test_a_required_object_noun_stands_for_its_owner(extractor: Extractor) -> None:
+    e = run(extractor, "Athens expelled the Libyan ambassador over the deal.")
+    assert fact(claim(e, "GRC", "CUTS_TIES_WITH", "LBY"))
+    e = run(extractor, "Athens expelled the protesters from Libya.")
+    assert not any(c.type == "CUTS_TIES_WITH" for c in e.claims)
+
+
+def test_a_stance_on_an_act_is_a_stance_on_its_agent(extractor: Extractor) -> None:
+    e = run(extractor, "Germany condemned the decision by Russia to annex Crimea.")
+    assert fact(claim(e, "DEU", "CONDEMNS", "RUS"))
+    # not for acts of violence: attacking a convoy is not attacking whoever sent it
+    e = run(extractor, "Germany attacked the convoy sent by Russia.")
+    assert ("DEU", "ATTACKS", "RUS") not in triples(e)
+
+
 # --- passives, control, raising -------------------------------------------------------------
 def test_passive_with_and_without_by_phrase(extractor: Extractor) -> None:
     e = run(extractor, "Belarus was sanctioned by Germany.")

@@ -237,6 +237,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         author = _author(head) or _user(head)
         if author:
             return author, True
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        controller = _noun_controller(head)
+        if controller:
+            return controller, True
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head], True
     if verb.dep_ == "pcomp":
@@ -273,6 +277,21 @@ def _author(noun: Token) -> list[Token]:
                 return objs
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         subj, _ = subject_tokens(noun.head, 1)
+        return subj
+    return []
+
+
+def _noun_controller(noun: Token) -> list[Token]:
+    """Who would do what a noun's infinitive says: its possessor ("Russia's
+    decision to attack"), else the subject of the verb it is the object of
+    ("the coalition made efforts to defeat ISIL"), unless that verb has a
+    recipient who may be the doer ("gave Israel permission to attack")."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    gov = noun.head
+    if noun.dep_ == "dobj" and gov.pos_ == "VERB" and not any(c.dep_ in ("dative", "iobj") for c in gov.children):
+        subj, _ = subject_tokens(gov, 1)
         return subj
     return []
 

@@ -80,9 +80,13 @@ def frame_of(verb: Token) -> Frame | None:
     if verb.pos_ != "VERB":
         return None
     how: list[str] = []
-    passive = is_passive(verb)
+    passive = is_passive(verb) or _conjoined_participle(verb)
     if passive:
         agents = agent_tokens(verb)
+        if not agents:
+            agents = _shared_agent(verb)
+            if agents:
+                how.append("shared-agent")
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not patients and verb.dep_ == "acl":
             patients = [verb.head]  # "Hezbollah, backed by Iran"
@@ -139,6 +143,8 @@ def frame_of(verb: Token) -> Frame | None:
 
 def _inheritance(verb: Token) -> str:
     """How an inherited agent was found, for the rule name."""
+    if verb.dep_ == "acl" and verb.tag_ == "VB":
+        return "noun-infinitive"
     return {"xcomp": "control", "advcl": "participle", "conj": "conj", "acl": "participle", "relcl": "relcl"}.get(
         verb.dep_, verb.dep_
     )
@@ -200,6 +206,28 @@ def _shared_object(verb: Token) -> list[Token]:
         if any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
             return []
         return [k for k in c.children if k.dep_ == "dobj"]
+    return []
+
+
+def _conjoined_participle(verb: Token) -> bool:
+    """"was struck and killed by X": a bare past participle conjoined to a
+    passive verb is passive too."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and is_passive(verb.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
+    )
+
+
+def _shared_agent(verb: Token) -> list[Token]:
+    """"was struck and killed by a coalition airstrike": the first of two
+    conjoined passives shares the by-phrase of the second."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > verb.i and _conjoined_participle(c):
+            if any(t.dep_ not in _BETWEEN_CONJOINED for t in verb.doc[verb.i + 1 : c.i]):
+                return []
+            return agent_tokens(c)
     return []
 
 

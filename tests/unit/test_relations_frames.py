@@ -118,6 +118,16 @@ def test_participle_on_a_plain_noun_is_not_its_governors_act(extractor: Extracto
     assert ("ISR", "ATTACKS", "EGY") not in triples(e)
 
 
+def test_a_nouns_infinitive_is_its_possessors_or_users_aim(extractor: Extractor) -> None:
+    e = run(extractor, "Russia's decision to attack Ukraine shocked Europe.")
+    c = claim(e, "RUS", "ATTACKS", "UKR")
+    assert not fact(c) and c.modality == Modality.PLANNED
+    e = run(extractor, "The Global Coalition made efforts to defeat ISIL.")
+    assert ("org:global-coalition-against-daesh", "FIGHTS", "group:isil") in triples(e)
+    e = run(extractor, "Germany gave Israel permission to attack Hamas.")
+    assert ("DEU", "ATTACKS", "group:hamas") not in triples(e)
+
+
 # --- coordination ---------------------------------------------------------------------------
 def test_conjoined_verbs_share_subject_and_object(extractor: Extractor) -> None:
     e = run(extractor, "Germany condemned and sanctioned Belarus.")
@@ -177,6 +187,12 @@ def test_a_stance_on_an_act_is_a_stance_on_its_agent(extractor: Extractor) -> No
 
 
 # --- passives, control, raising -------------------------------------------------------------
+def test_conjoined_passives_share_subject_and_agent(extractor: Extractor) -> None:
+    e = run(extractor, "Abu Bakr al-Baghdadi was struck and killed by Iraqi forces.")
+    rules = {c.rule for c in e.claims if (c.subject_id, c.type) == ("IRQ", "ATTACKS")}
+    assert any("shared-agent" in r for r in rules) and any("conj-subject" in r for r in rules)
+
+
 def test_passive_with_and_without_by_phrase(extractor: Extractor) -> None:
     e = run(extractor, "Belarus was sanctioned by Germany.")
     assert fact(claim(e, "DEU", "SANCTIONS", "BLR"))

@@ -321,6 +321,11 @@ def shared_clause_heads(verb: Token) -> list[Token]:
     t = verb
     for _ in range(4):
         head = t.head
+        if t.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be":
+            # "Hamas is not the group that attacked Israel": the copula's negation is the clause's
+            out.append(head.head)
+            t = head.head
+            continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
             break  # a clause of its own
         if t.dep_ == "acl" and t.tag_ == "VBG" and (_author(head) or _user(head)):

@@ -165,15 +165,31 @@ def relative_antecedent(tok: Token) -> Token | None:
     return None
 
 
+def predicate_anchor(noun: Token) -> Token | None:
+    """The name a common noun is predicated of: "Hezbollah, a group backed by
+    Iran" (apposition), "Hamas is the group that attacked Israel" (copula)."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        return subj[0] if subj else None
+    return None
+
+
 def _relativised(toks: list[Token], how: list[str]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
         ante = relative_antecedent(t)
         if ante is not None:
-            out.append(ante)
             how.append("relcl")
-        else:
-            out.append(t)
+            t = ante
+        anchor = predicate_anchor(t)
+        if anchor is not None:
+            how.append("appos" if t.dep_ == "appos" else "copula")
+            t = anchor
+        out.append(t)
     return out
 
 

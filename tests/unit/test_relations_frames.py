@@ -75,6 +75,15 @@ def test_relative_clause_is_not_under_the_main_negation(extractor: Extractor) ->
     assert claim(e, "group:hezbollah", "ATTACKS", "ISR").polarity == Polarity.AFFIRMED
 
 
+def test_apposition_and_copula_nouns_stand_for_their_name(extractor: Extractor) -> None:
+    e = run(extractor, "Hezbollah, a group backed by Iran, fired rockets.")
+    assert fact(claim(e, "IRN", "SUPPORTS", "group:hezbollah"))
+    e = run(extractor, "Hamas is the group that attacked Israel.")
+    assert fact(claim(e, "group:hamas", "ATTACKS", "ISR"))
+    e = run(extractor, "Hamas is not the group that attacked Israel.")
+    assert claim(e, "group:hamas", "ATTACKS", "ISR").polarity == Polarity.NEGATED
+
+
 # --- participial and reduced clauses --------------------------------------------------------
 def test_participial_clause_takes_the_main_subject(extractor: Extractor) -> None:
     e = run(extractor, "Russian jets fired rockets into Syria, striking Damascus.")

@@ -16,7 +16,9 @@ def explain_command(
     sentence: int | None = typer.Option(
         None, "--sentence", min=0, help="Only this sentence (numbered from 0, as a claim's sentence_index)."
     ),
-    contains: str | None = typer.Option(None, "--contains", help="Only the sentences containing this text."),
+    contains: str | None = typer.Option(
+        None, "--contains", help="Only the sentences containing this text (in a file of several articles: the article holding it)."
+    ),
     article: str | None = typer.Option(
         None, "--article", help="Which article of a file holding several: its id, url or position (from 0)."
     ),
@@ -32,7 +34,7 @@ def explain_command(
     from ingest.nlp import ModelNotInstalled, load_nlp
 
     if file is not None:
-        chosen = _article_of(file, article)
+        chosen = _article_of(file, article, contains)
     else:
         chosen = Article(id="explain:text", text=text or "")
     try:
@@ -47,7 +49,7 @@ def explain_command(
         raise typer.Exit(code=2) from e
 
 
-def _article_of(file: Path, which: str | None):  # type: ignore[no-untyped-def]
+def _article_of(file: Path, which: str | None, contains: str | None):  # type: ignore[no-untyped-def]
     from ingest.readers import Skipped, read_paths
 
     articles = []
@@ -61,6 +63,11 @@ def _article_of(file: Path, which: str | None):  # type: ignore[no-untyped-def]
         why = "; ".join(skipped[:3]) or "no text"
         typer.echo(f"error: {file} holds no article the readers accept ({why})", err=True)
         raise typer.Exit(code=2)
+    if which is None and contains is not None and len(articles) > 1:
+        # the article holding the sentence ("--contains" from an --errors line)
+        holding = [a for a in articles if contains.casefold() in a.text.casefold()]
+        if holding:
+            articles = holding
     if which is None:
         if len(articles) > 1:
             typer.echo(f"note: {file} holds {len(articles)} articles; explaining the first (choose with --article)", err=True)

@@ -86,6 +86,9 @@ def test_cli_text_and_file(tmp_path: Path) -> None:
     r = runner.invoke(app, ["explain", str(f), "--article", "1", "--sentence", "1"])
     assert r.exit_code == 0, r.output
     assert "sentence 1: Egypt condemned Libya." in r.output
+    r = runner.invoke(app, ["explain", str(f), "--contains", "Egypt condemned"])
+    assert r.exit_code == 0, r.output
+    assert "sentence 1: Egypt condemned Libya." in r.output and "praised" not in r.output
 
 
 def test_cli_errors_say_what_to_do(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from graph.ontology import Modality, Polarity
-from ingest.relations.arguments import Arg, DocIndex, subject_tokens
+from ingest.relations.arguments import Arg, DocIndex, shared_clause_heads, subject_tokens
 from ingest.words.modality import (
     ALLEGE_ADVERBS,
     ALLEGE_HEADS,
@@ -26,6 +26,7 @@ from ingest.words.modality import (
     ATTRIBUTION_SPEECH_VERBS,
     CONDITIONAL_AUX,
     DENY_HEADS,
+    DIRECTIVE_HEADS,
     FAILURE_HEADS,
     FUTURE_AUX,
     HISTORICAL_ADVERBS,
@@ -130,6 +131,10 @@ def analyse(
         own.append(t)
         if t.pos_ in ("VERB", "AUX"):
             break
+    if own[-1].pos_ in ("VERB", "AUX"):
+        # a participial or bare conjoined clause shares its main clause's
+        # negation and auxiliaries ("did not fire missiles, striking X")
+        own.extend(shared_clause_heads(own[-1]))
     for o in own:
         if not refusal and is_negated(o):
             polarity = Polarity.NEGATED
@@ -168,6 +173,7 @@ def analyse(
     child = trigger
     head = trigger.head
     steps = 0
+    finite_conj = False  # the path came through a finite conjoined verb: a clause of its own
     while head != child and steps < 12:
         steps += 1
         lemma = head.lemma_.lower()
@@ -179,6 +185,9 @@ def analyse(
                 modality = _stronger(modality, Modality.ALLEGED)
                 cues.append(f"under-{lemma}")
             elif lemma in PLAN_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
+                modality = _stronger(modality, Modality.PLANNED)
+                cues.append(f"under-{lemma}")
+            elif lemma in DIRECTIVE_HEADS and child.dep_ in ("xcomp", "ccomp") and _infinitive(child) and not finite_conj:
                 modality = _stronger(modality, Modality.PLANNED)
                 cues.append(f"under-{lemma}")
             elif lemma in DENY_HEADS and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp", "pobj", "prep"):
@@ -196,6 +205,7 @@ def analyse(
                         modality = _stronger(modality, m)
                 if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in child.children):
                     modality = _stronger(modality, Modality.HYPOTHETICAL)
+        finite_conj = child.dep_ == "conj" and child.tag_ in ("VBD", "VBZ", "VBP")
         child = head
         head = head.head
 
@@ -219,6 +229,10 @@ def analyse(
         event_date(trigger, article_date),
         "+".join(dict.fromkeys(cues)),
     )
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _speaker(verb: Token, index: DocIndex) -> Arg | None:

@@ -71,6 +71,9 @@ def verbal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
         objects = [a for t in objs for a in index.args(t)]
         rule = f"verb:{lemma}" + (":passive" if passive else "") + (":inherited" if inherited else "")
         conf = cue.confidence - (0.05 if inherited else 0.0)
+        if not objs and "mutual" in cue.objects:
+            # "Armenia and Azerbaijan clashed": each subject is the other's counterpart
+            subjects, objects, rule = subjects[:1], subjects[1:], rule + ":mutual"
         for s, o in pairs(subjects, objects):
             if cue.reverse:
                 s, o = o, s
@@ -84,9 +87,15 @@ def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[s
     """The object tokens a cue takes here, or None when the cue's conditions fail."""
     if cue.particle and cue.particle not in preps:
         return None
+    if cue.clause and not _has_clause(tok):
+        return None
+    if cue.predicate_words is not None and not _predicate_has(tok, preps, cue.predicate_words):
+        return None
     direct = list(patients)
+    owned: list[Token] = []
     if cue.requires_dobj is not None:
-        if not any(p.lemma_.lower() in cue.requires_dobj for p in direct):
+        owned = [p for p in direct if p.lemma_.lower() in cue.requires_dobj]
+        if not owned:
             return None
         direct = []
     if cue.themes is not None:
@@ -97,7 +106,7 @@ def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[s
             pass  # "provided Kyiv with weapons": the dobj is the recipient
         else:
             return None
-    if patients and (cue.requires_dobj is not None or cue.themes is not None):
+    if patients and (cue.requires_dobj is not None or cue.themes is not None or cue.dobj_preps):
         # "severed ties with Iran", "deployed troops near Ukraine": the
         # preposition may hang on the object noun rather than on the verb
         for p in patients:
@@ -109,6 +118,9 @@ def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[s
             out.extend(direct)
         elif slot == "ctl":
             out.extend(_ctl_subjects(tok))
+        elif slot == "owner":
+            # the required noun stands for its possessor or demonym ("the Libyan ambassador")
+            out.extend(c for p in owned for c in p.children if c.dep_ in ("poss", "amod", "compound", "nmod"))
         elif slot in ("dative", "iobj"):
             out.extend(preps.get("dative", []))
             out.extend(c for c in tok.children if c.dep_ == "iobj")
@@ -117,6 +129,27 @@ def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[s
         elif slot.startswith("prep:"):
             out.extend(preps.get(slot[5:], []))
     return out
+
+
+def _has_clause(tok: Token) -> bool:
+    """An infinitival or clausal complement: "asked Iran to release", "called
+    for Ukraine to reduce" (spaCy may attach the latter as advcl)."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "oprd"):
+            return True
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+    return False
+
+
+def _predicate_has(tok: Token, preps: dict[str, list[Token]], words: frozenset[str]) -> bool:
+    """The `as` phrase or object predicate of `tok` contains one of `words`
+    ("designated X as a terrorist group", "labelled X a terrorist")."""
+    heads = list(preps.get("as", [])) + [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    for d in tok.children:
+        if d.dep_ == "dobj":
+            heads.extend(p for c in d.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children)
+    return any(t.lemma_.lower() in words for h in heads for t in h.subtree)
 
 
 def _refusal(tok: Token, index: DocIndex) -> Iterator[Candidate]:

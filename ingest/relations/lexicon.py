@@ -76,6 +76,9 @@ class VerbCue:
     predicate_words: frozenset[str] | None = None
     # The dobj's prepositions count as the verb's: "demanded an explanation from Russia".
     dobj_preps: bool = False
+    # A prepositional object of the verb must be one of these: "spoke on the
+    # phone", "talked by telephone" (CAMEO 041).
+    via: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,8 @@ _ARMED = frozenset({"Group", "Organization", "Country"})
 
 # What one receives or draws when attacked ("came under fire" is a different construction).
 _FIRE_WORDS = frozenset({"fire", "gunfire", "shelling", "rocket", "mortar"})
+# What a conversation at a distance goes through ("spoke on the phone").
+_PHONE_WORDS = frozenset({"phone", "telephone", "videoconference", "video", "videolink", "hotline"})
 # Kinds that can be addressed, blamed or criticised in words (not places).
 _ADDRESSEES = frozenset({"Person", "Country", "Organization", "Group"})
 _PEOPLE = frozenset({"Person"})
@@ -196,7 +201,10 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "rid": (_v("FIGHTS", "prep:of", confidence=0.55, object_kinds=_ARMED),),
     "clear": (_v("FIGHTS", "dobj", particle="from", confidence=0.55, object_kinds=_ARMED),),
     "drive": (_v("FIGHTS", "dobj", particle="out", confidence=0.55, object_kinds=_ARMED),),
-    "push": (_v("FIGHTS", "dobj", particle="out", confidence=0.55, object_kinds=_ARMED),),
+    "push": (
+        _v("FIGHTS", "dobj", particle="out", confidence=0.55, object_kinds=_ARMED),
+        _v("DEMANDS", "dobj", clause=True, confidence=0.5),  # "pushed Iran to accept" (CAMEO 100)
+    ),
     "dislodge": (_v("FIGHTS", "dobj", confidence=0.55, object_kinds=_ARMED),),
     "mobilize": (_v("MOBILIZES_AGAINST", "prep:against"),),
     "mobilise": (_v("MOBILIZES_AGAINST", "prep:against"),),
@@ -290,7 +298,13 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     ),
     "draw": (_v("ATTACKS", "prep:from", requires_dobj=_FIRE_WORDS, reverse=True, confidence=0.6),),
     "talk": (_v("NEGOTIATES_WITH", "prep:with", "prep:to", "mutual"),),
-    "speak": (_v("MEETS_WITH", "prep:with", "prep:to", confidence=0.55, object_kinds=frozenset({"Person", "Country"})),),
+    "chat": (_v("MEETS_WITH", "prep:with", "mutual", via=_PHONE_WORDS, confidence=0.55),),
+    "speak": (
+        _v("CONDEMNS", "prep:against", particle="out", confidence=0.6),  # "spoke out against"
+        # "Trump and Erdogan spoke on the phone"
+        _v("MEETS_WITH", "prep:with", "prep:to", "mutual", via=_PHONE_WORDS, confidence=0.6, object_kinds=frozenset({"Person", "Country"})),
+        _v("MEETS_WITH", "prep:with", "prep:to", confidence=0.55, object_kinds=frozenset({"Person", "Country"})),
+    ),
     "converse": (_v("MEETS_WITH", "prep:with", confidence=0.6),),
     "negotiate": (_v("NEGOTIATES_WITH", "prep:with", "dobj", "mutual"),),
     "mediate": (_v("NEGOTIATES_WITH", "prep:between", "prep:with"),),
@@ -333,7 +347,6 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     ),
     "request": (_v("DEMANDS", "dobj", clause=True, confidence=0.6), _v("DEMANDS", "prep:from", confidence=0.55)),
     "press": (_v("DEMANDS", "dobj", clause=True, confidence=0.6), _v("DEMANDS", "dobj", particle="for", confidence=0.55)),
-    "push": (_v("DEMANDS", "dobj", clause=True, confidence=0.5),),
     "exhort": (_v("DEMANDS", "dobj", clause=True, confidence=0.6),),
     "implore": (_v("DEMANDS", "dobj", clause=True, confidence=0.6),),
     "beg": (_v("DEMANDS", "dobj", clause=True, confidence=0.55),),
@@ -375,7 +388,6 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "admonish": (_v("CONDEMNS", confidence=0.6),),
     "blast": (_v("CONDEMNS", confidence=0.6, object_kinds=_PEOPLE),),
     "lash": (_v("CONDEMNS", "prep:at", particle="out", confidence=0.65),),
-    "speak": (_v("CONDEMNS", "prep:against", particle="out", confidence=0.6),),
     "reject": (_v("REJECTS"),),
     "oppose": (_v("REJECTS", confidence=0.55),),
     "prevent": (_v("REJECTS", confidence=0.55),),
@@ -400,7 +412,7 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "tighten": (_v("SANCTIONS", "prep:on", "prep:against", requires_dobj=_SANCTION_WORDS, confidence=0.6),),
     # CAMEO 163 (embargo, boycott, sanctions), 160 (blacklist), 172 (ban, prohibit):
     # restrictive measures against a named state, organisation or person
-    "ban": (_v("SANCTIONS", confidence=0.6, object_kinds=_ADDRESSEES),),
+    "ban": (_v("SANCTIONS", confidence=0.6),),
     "blacklist": (_v("SANCTIONS", confidence=0.7),),
     "embargo": (_v("SANCTIONS", confidence=0.65),),
     "boycott": (_v("SANCTIONS", confidence=0.55, object_kinds=_ADDRESSEES),),
@@ -504,6 +516,7 @@ NOUN_CUES: dict[str, tuple[NounCue, ...]] = {
         _n("DEMANDS", "prep:on", "prep:upon", "prep:for", confidence=0.5),
     ),
     "consultation": (_n("MEETS_WITH", "prep:with", "prep:between", confidence=0.55),),
+    "discussion": (_n("MEETS_WITH", "prep:with", "prep:between", confidence=0.5),),
     "visit": (_n("MEETS_WITH", "prep:to", confidence=0.6),),
     "summit": (_n("MEETS_WITH", "prep:with", "prep:between", confidence=0.55),),
     "talk": (_n("NEGOTIATES_WITH", "prep:with", "prep:between"),),

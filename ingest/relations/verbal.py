@@ -91,6 +91,8 @@ def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[s
         return None
     if cue.predicate_words is not None and not _predicate_has(tok, preps, cue.predicate_words):
         return None
+    if cue.via is not None and not any(t.lemma_.lower() in cue.via for ts in preps.values() for t in ts):
+        return None
     direct = list(patients)
     owned: list[Token] = []
     if cue.requires_dobj is not None:

@@ -9,6 +9,10 @@ docs/lexicon.md.
 
 from __future__ import annotations
 
+import ast
+import collections
+from pathlib import Path
+
 import pytest
 
 from graph.models import Article, Claim, Extraction
@@ -56,6 +60,18 @@ def test_cue_conditions_name_real_slots() -> None:
             assert all(s.startswith("prep:") for s in ncue.objects), lemma
 
 
+def test_no_cue_lemma_is_listed_twice() -> None:
+    # a repeated key in a dict literal silently drops the first entry's cues
+    import ingest.relations.lexicon as lexicon
+
+    tree = ast.parse(Path(lexicon.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            repeated = [k for k, n in collections.Counter(keys).items() if n > 1]
+            assert not repeated, repeated
+
+
 # --- DEMANDS (CAMEO 10, 02; PLOVER REQUEST) ----------------------------------------------
 def test_ask_to_is_a_demand_ask_about_is_not(extractor: Extractor) -> None:
     e = run(extractor, "Germany asked Russia to release the prisoners.")
@@ -80,6 +96,12 @@ def test_demand_from_on_the_object(extractor: Extractor) -> None:
 def test_press_needs_a_complement(extractor: Extractor) -> None:
     assert ("USA", "DEMANDS", "IRQ") in facts(run(extractor, "The United States pressed Iraq to protect the embassy."))
     assert not of_type(run(extractor, "The United States pressed Iraq."), "DEMANDS")
+
+
+def test_push_to_is_a_demand_push_out_is_fighting(extractor: Extractor) -> None:
+    assert ("USA", "DEMANDS", "IRN") in facts(run(extractor, "The United States pushed Iran to accept the deal."))
+    e = run(extractor, "Iraqi forces pushed ISIL out of Mosul.")
+    assert any(c.type == "FIGHTS" and "group:isil" in (c.subject_id, c.object_id) for c in e.claims)
 
 
 def test_negated_and_hypothetical_demands_are_not_facts(extractor: Extractor) -> None:
@@ -194,6 +216,14 @@ def test_coordinated_subjects_meet_each_other(extractor: Extractor) -> None:
     # with an object of their own, coordinated subjects met someone else
     e = run(extractor, "Vladimir Putin and Recep Tayyip Erdogan met reporters in Sochi.")
     assert not any(c.type == "MEETS_WITH" and {c.subject_id, c.object_id} == pair for c in e.claims)
+
+
+def test_spoke_on_the_phone_is_a_conversation_spoke_on_monday_is_not(extractor: Extractor) -> None:
+    pair = {"person:donald-trump", "person:recep-tayyip-erdogan"}
+    e = run(extractor, "Donald Trump and Recep Tayyip Erdogan spoke on the phone.")
+    assert any(c.type == "MEETS_WITH" and {c.subject_id, c.object_id} == pair for c in e.claims)
+    e = run(extractor, "Donald Trump and Recep Tayyip Erdogan spoke on Monday.")
+    assert not of_type(e, "MEETS_WITH")
 
 
 def test_phone_conversation_and_call_with(extractor: Extractor) -> None:

@@ -20,6 +20,7 @@ Argument roles use spaCy's English dependency labels:
                     ("allow Israel to attack" / "welcomed Gantz to discuss" / "urged Iran to")
 - `owner`           whoever the required dobj noun belongs to: "expelled the Libyan
                     ambassador" (Libya), "denied Russia's claims" (Russia)
+- `xobj`            the target of the action a to-clause names: "threatened to attack Iran"
 - `mutual`          no object: coordinated subjects are each other's counterpart
                     ("Armenia and Azerbaijan clashed", "the two leaders met")
 Verbal cues take their subject from nsubj (or the `by` agent in the passive);
@@ -99,6 +100,9 @@ class NounCue:
     # nuclear sites"); False where only the owner's proxy does ("destruction of
     # Syria's heritage" is not an attack on Syria, of its air force is).
     owned_objects: bool = True
+    # Prepositions followed from an unnamed slot object to the party behind it:
+    # "restrictions on flights to Cuba", "a ban on trade with Iran".
+    through: frozenset[str] = frozenset()
 
 
 def _v(type_: str, *objects: str, **kw: object) -> VerbCue:
@@ -359,7 +363,11 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     # CAMEO 112 (accuse): PLOVER ACCUSE "allege" includes charging and suing
     "accuse": (_v("ACCUSES", confidence=0.75),),
     "blame": (_v("ACCUSES"),),
-    "allege": (_v("ACCUSES", "owner", requires_dobj=frozenset({"involvement", "role", "complicity", "responsibility", "interference", "meddling"}), confidence=0.55),),
+    "allege": (
+        _v("ACCUSES", "owner", requires_dobj=frozenset({"involvement", "role", "complicity", "responsibility", "interference", "meddling"}), confidence=0.55),
+        # "alleged that Mahan had flown fighters": whoever the allegation is about
+        _v("ACCUSES", "ctl", clause=True, confidence=0.55),
+    ),
     # "charged X with murder"; "charged the battery" has no "with"
     "charge": (_v("ACCUSES", "dobj", particle="with", confidence=0.6, object_kinds=_ADDRESSEES),),
     "indict": (_v("ACCUSES", confidence=0.6, object_kinds=_ADDRESSEES),),
@@ -402,7 +410,7 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
     "deny": (_v("DENIES", "owner", "prep:by", "prep:from", requires_dobj=_CLAIM_WORDS),),
     "dismiss": (_v("DENIES", "owner", "prep:by", "prep:from", requires_dobj=_CLAIM_WORDS, confidence=0.55),),
     "refute": (_v("DENIES", "owner", "prep:by", "prep:from", requires_dobj=_CLAIM_WORDS, confidence=0.6),),
-    "threaten": (_v("THREATENS", confidence=0.7),),
+    "threaten": (_v("THREATENS", "dobj", "xobj", confidence=0.7),),
     "menace": (_v("THREATENS", confidence=0.55),),
     "warn": (_v("THREATENS", confidence=0.5),),
     "sanction": (_v("SANCTIONS", confidence=0.75),),
@@ -448,6 +456,9 @@ VERB_CUES: dict[str, tuple[VerbCue, ...]] = {
 # non-asserted embedded claim (see context.py); kept apart from VERB_CUES
 # because they need the negation to mean rejection.
 REFUSAL_VERBS: frozenset[str] = frozenset({"allow", "permit", "let", "tolerate", "accept"})
+
+# From what is restricted to whom it goes: "flights to Cuba", "trade with Iran", "oil from Iran".
+_TRADE_PREPS = frozenset({"to", "with", "from"})
 
 NOUN_CUES: dict[str, tuple[NounCue, ...]] = {
     # conflict
@@ -534,10 +545,12 @@ NOUN_CUES: dict[str, tuple[NounCue, ...]] = {
     "embassy": (_n("HAS_EMBASSY_IN", "prep:in", "prep:to", confidence=0.75),),
     "consulate": (_n("HAS_EMBASSY_IN", "prep:in", confidence=0.7),),
     # pressure
-    "sanction": (_n("SANCTIONS", "prep:on", "prep:against", confidence=0.7),),
-    "embargo": (_n("SANCTIONS", "prep:on", "prep:against"),),
+    "sanction": (_n("SANCTIONS", "prep:on", "prep:against", confidence=0.7, through=_TRADE_PREPS),),
+    "embargo": (_n("SANCTIONS", "prep:on", "prep:against", through=_TRADE_PREPS),),
     "boycott": (_n("SANCTIONS", "prep:of", "prep:on", "prep:against", confidence=0.55),),
-    "ban": (_n("SANCTIONS", "prep:on", "prep:against", confidence=0.5),),
+    "ban": (_n("SANCTIONS", "prep:on", "prep:against", confidence=0.5, through=_TRADE_PREPS),),
+    # CAMEO 172/1721 (impose administrative sanctions, restrictions)
+    "restriction": (_n("SANCTIONS", "prep:on", "prep:against", confidence=0.5, through=_TRADE_PREPS),),
     "condemnation": (_n("CONDEMNS", "prep:of"),),
     "criticism": (_n("CONDEMNS", "prep:of"),),
     "denunciation": (_n("CONDEMNS", "prep:of"),),

@@ -178,7 +178,11 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
             if p == "between":
                 between.extend(index.args(t))
             else:
-                objects.extend(a for a in index.args(t) if cue.owned_objects or a.via != "modifier")
+                found = [a for a in index.args(t) if cue.owned_objects or a.via != "modifier"]
+                if not found and cue.through:
+                    # "restrictions on flights to Cuba": the party behind the restricted thing
+                    found = [a for k in cue.through for u in prep_objects(t).get(k, []) for a in index.args(u)]
+                objects.extend(found)
 
     modifier_args = [a for a in index.modifier_args(tok) if a.entity.id not in {o.entity.id for o in objects}]
     agents: list[Arg] = []

@@ -120,6 +120,11 @@ def _verb_objects(tok: Token, cue: VerbCue, patients: list[Token], preps: dict[s
             out.extend(direct)
         elif slot == "ctl":
             out.extend(_ctl_subjects(tok))
+        elif slot == "xobj":
+            # "threatened to attack Iran", "threatened to impose sanctions on Turkey"
+            for x in (c for c in tok.children if c.dep_ == "xcomp"):
+                out.extend(c for c in x.children if c.dep_ == "dobj")
+                out.extend(t for k in ("on", "against") for t in prep_objects(x).get(k, []))
         elif slot == "owner":
             # the required noun stands for its possessor or demonym ("the Libyan ambassador")
             out.extend(c for p in owned for c in p.children if c.dep_ in ("poss", "amod", "compound", "nmod"))

@@ -320,3 +320,26 @@ def test_dismiss_a_claim_denies_its_source(extractor: Extractor) -> None:
     assert ("RUS", "DENIES", "DEU") in facts(run(extractor, "Russia dismissed the claim from Germany."))
     # dismissing an official is not a denial
     assert not of_type(run(extractor, "Russia dismissed the German ambassador."), "DENIES")
+
+
+# --- THREATENS (CAMEO 13): the target of the threatened action ----------------------------------
+def test_threaten_to_names_the_target_of_the_action(extractor: Extractor) -> None:
+    e = run(extractor, "Donald Trump threatened to impose sanctions on Turkey.")
+    assert ("person:donald-trump", "THREATENS", "TUR") in facts(e)
+    # the sanctions themselves are only threatened
+    assert ("person:donald-trump", "SANCTIONS", "TUR") not in facts(e)
+    assert not of_type(run(extractor, "Donald Trump threatened to resign."), "THREATENS")
+
+
+# --- restrictions on what goes to a state ---------------------------------------------------------
+def test_restrictions_on_flights_to_a_state_sanction_it(extractor: Extractor) -> None:
+    e = run(extractor, "The United States announced new restrictions on flights to Cuba.")
+    assert ("USA", "SANCTIONS", "CUB") in facts(e)
+    assert not of_type(run(extractor, "The United States lifted restrictions on flights to Cuba."), "SANCTIONS")
+
+
+def test_allege_that_accuses_the_clause_subject(extractor: Extractor) -> None:
+    e = run(extractor, "Germany alleged that Iran had supported the attack.")
+    assert ("DEU", "ACCUSES", "IRN") in facts(e)
+    e = run(extractor, "Germany did not allege that Iran had supported the attack.")
+    assert ("DEU", "ACCUSES", "IRN") not in facts(e)

@@ -48,7 +48,7 @@ def of_type(e: Extraction, rtype: str) -> list[Claim]:
 
 # --- the table itself ------------------------------------------------------------------
 def test_cue_conditions_name_real_slots() -> None:
-    slots = {"dobj", "ctl", "dative", "iobj", "owner", "mutual"}
+    slots = {"dobj", "ctl", "dative", "iobj", "owner", "mutual", "xobj"}
     for lemma, cues in VERB_CUES.items():
         for cue in cues:
             for slot in cue.objects:

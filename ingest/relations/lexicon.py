@@ -559,6 +559,7 @@ NOUN_CUES: dict[str, tuple[NounCue, ...]] = {
     # "Navalny, a critic of Putin", "Putin critic Navalny"
     "critic": (_n("CONDEMNS", "prep:of", modifier_role="object", predicative=True, confidence=0.6),),
     "accusation": (_n("ACCUSES", "prep:against"),),
+    "charge": (_n("ACCUSES", "prep:against", confidence=0.55),),  # "filed charges against"
     "allegation": (_n("ACCUSES", "prep:against", confidence=0.55),),
     "threat": (_n("THREATENS", "prep:to", "prep:against", confidence=0.5),),
     "ultimatum": (_n("THREATENS", "prep:to", confidence=0.55),),
@@ -629,6 +630,9 @@ LIGHT_PREPS: dict[str, frozenset[str]] = {
 PATIENT_VERBS: frozenset[str] = frozenset({"face", "suffer", "undergo", "endure", "draw", "attract", "receive"})
 PATIENT_PREPS: dict[str, frozenset[str]] = {"come": frozenset({"under"})}
 PATIENT_NOUNS: frozenset[str] = frozenset({"subject", "target", "victim", "object", "focus"})
+# Verb cues that take a stance on an event: its author is their object
+# ("condemned the attack by Hamas", "rejected the proposal by France").
+STANCE_TYPES: frozenset[str] = frozenset({"CONDEMNS", "ACCUSES", "REJECTS", "SUPPORTS"})
 # Prepositions that put a cue noun inside its clause's action: "eliminate ISIS
 # in cooperation with Iraqi forces", "said during talks with", "at a meeting with".
 EMBEDDING_PREPS: frozenset[str] = frozenset({"in", "during", "at"})

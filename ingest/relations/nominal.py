@@ -33,6 +33,7 @@ from ingest.relations.lexicon import (
     PATIENT_NOUNS,
     PATIENT_PREPS,
     PATIENT_VERBS,
+    STANCE_TYPES,
     VERB_CUES,
     NounCue,
 )
@@ -49,6 +50,8 @@ def nominal(tok: Token, index: DocIndex) -> Iterator[Candidate]:
     # its dependency label still says what it is
     if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS):
         return
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+        yield from _stance_on_event(tok, index)
     lemma = tok.lemma_.lower()
     cues = NOUN_CUES.get(lemma)
     if not cues:
@@ -320,3 +323,29 @@ def _compound_participle(tok: Token, index: DocIndex) -> Iterator[Candidate]:
         if cue.object_kinds is not None and o.entity.kind not in cue.object_kinds:
             continue
         yield make_candidate(cue.type, s, o, tok, cue.confidence - 0.05, f"participle:{tok.lemma_.lower()}")
+
+
+def _stance_on_event(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    """"Greece condemned the attack by Turkey", "rejected the proposal by
+    France": a stance verb's object is an event whose `by` phrase names its
+    author, who is what the stance is about (the verb's own modifiers and
+    objects are read by verbal.py)."""
+    verb = tok.head
+    cues = VERB_CUES.get(verb.lemma_.lower())
+    if verb.pos_ != "VERB" or not cues or cues[0].type not in STANCE_TYPES or cues[0].objects[0] != "dobj":
+        return
+    cue = cues[0]
+    if cue.requires_dobj or cue.themes or cue.particle or cue.clause or cue.predicate_words:
+        return
+    if index.args(tok):
+        return  # "condemned Turkey's offensive": the modifier is already the object
+    authors = [a for t in prep_objects(tok).get("by", []) for a in index.args(t)]
+    if not authors:
+        return
+    subj_toks, inherited = subject_tokens(verb)
+    subjects = [a for t in subj_toks for a in index.args(t)]
+    rule = f"verb:{verb.lemma_.lower()}:event-by" + (":inherited" if inherited else "")
+    for s, o in pairs(subjects, authors):
+        if cue.object_kinds is not None and o.entity.kind not in cue.object_kinds:
+            continue
+        yield make_candidate(cue.type, s, o, verb, cue.confidence - 0.1, rule)

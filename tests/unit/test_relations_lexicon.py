@@ -343,3 +343,16 @@ def test_allege_that_accuses_the_clause_subject(extractor: Extractor) -> None:
     assert ("DEU", "ACCUSES", "IRN") in facts(e)
     e = run(extractor, "Germany did not allege that Iran had supported the attack.")
     assert ("DEU", "ACCUSES", "IRN") not in facts(e)
+
+
+# --- a stance on an event is a stance on its author ---------------------------------------------
+def test_condemning_an_attack_by_someone_condemns_them(extractor: Extractor) -> None:
+    assert ("GRC", "CONDEMNS", "TUR") in facts(run(extractor, "Greece condemned the attack by Turkey."))
+    assert ("GRC", "CONDEMNS", "TUR") not in facts(run(extractor, "Greece did not condemn the attack by Turkey."))
+    # a `by` phrase of place is not an author
+    assert not of_type(run(extractor, "Greece praised the meeting by the river."), "SUPPORTS")
+
+
+def test_charges_against(extractor: Extractor) -> None:
+    e = run(extractor, "Russia filed charges against Donald Trump.")
+    assert ("RUS", "ACCUSES", "person:donald-trump") in facts(e)

@@ -62,7 +62,7 @@ def test_cue_conditions_name_real_slots() -> None:
 
 def test_no_cue_lemma_is_listed_twice() -> None:
     # a repeated key in a dict literal silently drops the first entry's cues
-    import ingest.relations.lexicon as lexicon
+    from ingest.relations import lexicon
 
     tree = ast.parse(Path(lexicon.__file__).read_text(encoding="utf-8"))
     for node in ast.walk(tree):

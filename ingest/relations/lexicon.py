@@ -565,6 +565,7 @@ NOUN_CUES: dict[str, tuple[NounCue, ...]] = {
     "ultimatum": (_n("THREATENS", "prep:to", confidence=0.55),),
     "demand": (_n("DEMANDS", "prep:on", "prep:for", confidence=0.5),),
     "request": (_n("DEMANDS", "prep:to", "prep:from", confidence=0.5),),
+    "behest": (_n("DEMANDS", "prep:to", confidence=0.5),),
     "appeal": (_n("DEMANDS", "prep:to", confidence=0.5),),
     "plea": (_n("DEMANDS", "prep:to", confidence=0.5),),
     "subpoena": (_n("DEMANDS", "prep:to", "prep:for", "prep:from", confidence=0.55),),
@@ -633,6 +634,9 @@ PATIENT_NOUNS: frozenset[str] = frozenset({"subject", "target", "victim", "objec
 # Verb cues that take a stance on an event: its author is their object
 # ("condemned the attack by Hamas", "rejected the proposal by France").
 STANCE_TYPES: frozenset[str] = frozenset({"CONDEMNS", "ACCUSES", "REJECTS", "SUPPORTS"})
+# "returned at the Iraqi government's request": whoever acts at a request is
+# its addressee (for DEMANDS nouns governed by these prepositions).
+ADDRESSEE_PREPS: frozenset[str] = frozenset({"at", "upon", "on"})
 # Prepositions that put a cue noun inside its clause's action: "eliminate ISIS
 # in cooperation with Iraqi forces", "said during talks with", "at a meeting with".
 EMBEDDING_PREPS: frozenset[str] = frozenset({"in", "during", "at"})

@@ -26,6 +26,7 @@ from graph.ontology import RECIPROCAL_TYPES
 from ingest.relations.arguments import Arg, DocIndex, subject_tokens
 from ingest.relations.candidates import Candidate, instrument_preps, make_candidate, pairs, prep_objects
 from ingest.relations.lexicon import (
+    ADDRESSEE_PREPS,
     EMBEDDING_PREPS,
     LIGHT_PREPS,
     LIGHT_VERBS,
@@ -131,6 +132,15 @@ def _patient_frame(tok: Token) -> tuple[list[Token], Token | None]:
     return _patient_subjects(tok), None
 
 
+def _addressees(tok: Token) -> list[Token]:
+    """Whoever acts at a request: "US troops returned at the Iraqi
+    government's request" (the troops were asked)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ADDRESSEE_PREPS and tok.head.head.pos_ == "VERB":
+        subj, _ = subject_tokens(tok.head.head)
+        return subj
+    return []
+
+
 def _patient_subjects(tok: Token) -> list[Token]:
     t = tok
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PATIENT_NOUNS:
@@ -187,7 +197,11 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
                     found = [a for k in cue.through for u in prep_objects(t).get(k, []) for a in index.args(u)]
                 objects.extend(found)
 
-    modifier_args = [a for a in index.modifier_args(tok) if a.entity.id not in {o.entity.id for o in objects}]
+    modifier_args = index.modifier_args(tok)
+    if not modifier_args:
+        # "the Iraqi government's request": a possessor that stands for its state
+        modifier_args = [a for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" for a in index.args(c)]
+    modifier_args = [a for a in modifier_args if a.entity.id not in {o.entity.id for o in objects}]
     agents: list[Arg] = []
     rule = f"noun:{lemma}"
     if cue.modifier_role == "object":
@@ -201,6 +215,8 @@ def _nominal_cue(tok: Token, cue: NounCue, index: DocIndex) -> Iterator[Candidat
     if not agents:
         agents.extend(a for t in _participle_agents(tok) for a in index.args(t))
     patients, frame = _patient_frame(tok)
+    if not patients and not objects and cue.type == "DEMANDS":
+        patients = _addressees(tok)
     if patients and not objects:
         objects.extend(a for t in patients for a in index.args(t))
         rule += ":patient"

@@ -356,3 +356,16 @@ def test_condemning_an_attack_by_someone_condemns_them(extractor: Extractor) -> 
 def test_charges_against(extractor: Extractor) -> None:
     e = run(extractor, "Russia filed charges against Donald Trump.")
     assert ("RUS", "ACCUSES", "person:donald-trump") in facts(e)
+
+
+# --- a request's addressee is whoever acts at it; a proxy possessor is its state --------------------
+def test_acting_at_a_request_makes_the_actor_its_addressee(extractor: Extractor) -> None:
+    e = run(extractor, "U.S. troops returned to Iraq at the Iraqi government's request.")
+    assert ("IRQ", "DEMANDS", "USA") in facts(e)
+    e = run(extractor, "U.S. troops returned to Iraq despite the Iraqi government's request.")
+    assert not of_type(e, "DEMANDS")
+
+
+def test_a_proxy_possessor_is_the_agent(extractor: Extractor) -> None:
+    e = run(extractor, "The Iraqi government's condemnation of Turkey was swift.")
+    assert ("IRQ", "CONDEMNS", "TUR") in facts(e)

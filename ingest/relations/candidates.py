@@ -44,7 +44,8 @@ def prep_objects(tok: Token) -> dict[str, list[Token]]:
     """Prepositional objects of a token by preposition ("with" -> [Armenia])."""
     out: dict[str, list[Token]] = {}
     for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
+        # "called upon Turkey": the tagger may call a preposition SCONJ
+        if c.dep_ in ("prep", "agent", "dative") and (c.pos_ == "ADP" or (c.pos_ == "SCONJ" and c.dep_ == "prep")):
             objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             out.setdefault(c.lower_, []).extend(objs)
             # "on behalf of", "against both X and Y": nested prep chains are not followed

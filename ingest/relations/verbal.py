@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from graph.ontology import RECIPROCAL_TYPES
 from ingest.relations.arguments import DocIndex, subject_tokens
-from ingest.relations.candidates import Candidate, make_candidate, pairs
+from ingest.relations.candidates import Candidate, make_candidate, pairs, prep_objects
 from ingest.relations.context import is_negated
 from ingest.relations.frames import Frame, frame_of
 from ingest.relations.lexicon import AID_WORDS, REFUSAL_VERBS, SUPPORT_WORDS, TROOP_WORDS, VERB_CUES, VerbCue
@@ -88,7 +88,11 @@ def type_frame(frame: Frame, index: DocIndex) -> Iterator[Candidate]:
         rule = f"verb:{lemma}" + (":passive" if frame.passive else "") + (":inherited" if frame.inherited else "")
         rule += "".join(f":{h}" for h in frame.how if h not in ("conj", "participle", "control"))
         conf = cue.confidence - (0.05 if frame.inherited else 0.0)
-        if not objs and cue.type in RECIPROCAL_TYPES and len({a.entity.id for a in subjects}) >= 2:
+        # Coordinated agents are each other's party when the cue says so
+        # ("clashed", "met") or its required object is a joint thing ("signed
+        # an agreement", "established ties"); a bare "spoke" is not a meeting.
+        mutual = "mutual" in cue.objects or (cue.type in RECIPROCAL_TYPES and cue.requires_dobj is not None)
+        if not objs and mutual and len({a.entity.id for a in subjects}) >= 2:
             # "Turkey and Libya signed an agreement", "the two leaders met in
             # Paris": with no other party, coordinated agents are each other's
             agents = list({a.entity.id: a for a in subjects}.values())
@@ -123,7 +127,15 @@ def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Tok
     patients = list(frame.patients)
     if cue.particle and cue.particle not in preps:
         return None, f"needs the particle {cue.particle!r}"
+    tok = frame.predicate
+    if cue.clause and not _has_clause(tok):
+        return None, "needs an infinitival or clausal complement"
+    if cue.predicate_words is not None and not _predicate_has(tok, preps, cue.predicate_words):
+        return None, "needs an 'as' phrase or object predicate among " + ", ".join(sorted(cue.predicate_words)[:6])
+    if cue.via is not None and not any(t.lemma_.lower() in cue.via for ts in preps.values() for t in ts):
+        return None, "needs a prepositional object among " + ", ".join(sorted(cue.via)[:6])
     direct = list(patients)
+    required: list[Token] = []
     if cue.requires_dobj is not None:
         required = [p for p in direct if p.lemma_.lower() in cue.requires_dobj]
         if not required:
@@ -139,7 +151,9 @@ def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Tok
             pass  # "provided Kyiv with weapons": the dobj is the recipient
         else:
             return None, "the theme is not " + "/".join(sorted(cue.themes))
-    if patients and (cue.requires_dobj is not None or cue.themes is not None or not _names_entity(patients, index)):
+    if patients and (
+        cue.requires_dobj is not None or cue.themes is not None or cue.dobj_preps or not _names_entity(patients, index)
+    ):
         # "severed ties with Iran", "deployed troops near Ukraine", "fought a
         # war with Israel": the preposition may hang on the object noun
         for k, v in frame.object_obliques.items():
@@ -155,6 +169,14 @@ def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Tok
             out.extend(direct)
         elif slot == "ctl":
             out.extend(frame.controlled)
+        elif slot == "xobj":
+            # "threatened to attack Iran", "threatened to impose sanctions on Turkey"
+            for x in (c for c in tok.children if c.dep_ == "xcomp"):
+                out.extend(c for c in x.children if c.dep_ == "dobj")
+                out.extend(t for k in ("on", "against") for t in prep_objects(x).get(k, []))
+        elif slot == "owner":
+            # the required noun stands for its possessor or demonym ("the Libyan ambassador")
+            out.extend(c for p in required for c in p.children if c.dep_ in ("poss", "amod", "compound", "nmod"))
         elif slot in ("dative", "iobj"):
             out.extend(preps.get("dative", []))
             out.extend(frame.recipients)
@@ -163,6 +185,27 @@ def _verb_objects(frame: Frame, cue: VerbCue, index: DocIndex) -> tuple[list[Tok
         elif slot.startswith("prep:"):
             out.extend(preps.get(slot[5:], []))
     return out, ""
+
+
+def _has_clause(tok: Token) -> bool:
+    """An infinitival or clausal complement: "asked Iran to release", "called
+    for Ukraine to reduce" (spaCy may attach the latter as advcl)."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "oprd"):
+            return True
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+    return False
+
+
+def _predicate_has(tok: Token, preps: dict[str, list[Token]], words: frozenset[str]) -> bool:
+    """The `as` phrase or object predicate of `tok` contains one of `words`
+    ("designated X as a terrorist group", "labelled X a terrorist")."""
+    heads = list(preps.get("as", [])) + [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    for d in tok.children:
+        if d.dep_ == "dobj":
+            heads.extend(p for c in d.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children)
+    return any(t.lemma_.lower() in words for h in heads for t in h.subtree)
 
 
 # Types of a stance taken on something, which may be an act of the party the stance is about.

@@ -493,3 +493,22 @@ def status(settings: Neo4jSettings) -> ServerStatus:
         managed=True, home=home, installed=installed, running=pid is not None, pid=pid,
         bolt_answers=answers, uri=settings.effective_uri, http_url=http_url, message=message,
     )  # fmt: skip
+
+
+# --- neo4j-admin ----------------------------------------------------------------
+
+
+def run_admin(
+    settings: Neo4jSettings, args: Sequence[str], *, heap: str = "1g", log_path: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run neo4j-admin (the tarball's admin launcher class, from the same jars)
+    with `args`, e.g. ("database", "import", "full", ...). Output goes to
+    `log_path` when given, else is captured. The caller checks the exit code."""
+    home = home_dir(settings)
+    if not is_installed(settings):
+        raise Neo4jServerError(f"Neo4j is not installed in {home}: run `geokg neo4j install`.")
+    command = [_java(), f"-Xmx{heap}", "-cp", str(home / "lib" / "*"), ADMIN_CLASS, *args]
+    if log_path is None:
+        return subprocess.run(command, env=_server_env(home), cwd=home, capture_output=True, text=True)
+    with open(log_path, "w", encoding="utf-8") as out:
+        return subprocess.run(command, env=_server_env(home), cwd=home, stdout=out, stderr=subprocess.STDOUT, text=True)

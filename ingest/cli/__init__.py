@@ -23,6 +23,11 @@ def main() -> None:
 for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd, serve_cmd):
     module.register(app)
 
+# TEMPORARY (scale-ray): the lead registers bulk-import in the root app after the layout merge.
+from graph.bulk import bulk_import_cmd  # noqa: E402
+
+bulk_import_cmd.register(app)
+
 
 @app.command()
 def version() -> None:

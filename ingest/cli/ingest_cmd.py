@@ -144,7 +144,7 @@ def _run(
 ) -> IngestReport:
     from tqdm import tqdm
 
-    from ingest.pipeline import Progress, run
+    from ingest.pipeline import run
 
     engine, ray_address, ray_workers = how
     extractor = _make_extractor() if engine == "local" else None

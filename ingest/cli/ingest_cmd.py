@@ -22,7 +22,10 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ingest.extract import Extractor
+    from ingest.pipeline import Progress
     from ingest.pipeline import Sink
     from ingest.report import IngestReport
     from ingest.readers import JsonlFields
@@ -31,6 +34,9 @@ EXIT_NOTHING_LOADED = 1
 EXIT_CANNOT_START = 2
 EXIT_ABORTED = 3
 EXIT_SOME_FAILED = 4
+
+# --engine, --ray-address, --ray-workers
+Engine = tuple[str, str | None, int | None]
 
 
 def _fail(message: str, code: int = EXIT_CANNOT_START) -> typer.Exit:
@@ -57,6 +63,15 @@ def ingest(
     ),
     report_json: Path | None = typer.Option(None, "--report-json", help="Also write the report as JSON here."),
     show_progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+    out_format: str = typer.Option(
+        "claims", "--out-format", help="claims: one claim per line (JSONL); records: one article per record, "
+        "JSONL or Parquet by --out's suffix, for `geokg bulk-import`."
+    ),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (a Ray cluster; geokg[ray])."),
+    ray_address: str | None = typer.Option(
+        None, "--ray-address", help="The Ray cluster to join (host:port); default: a local Ray on this machine's cores."
+    ),
+    ray_workers: int | None = typer.Option(None, "--ray-workers", min=1, help="Extraction actors (default: cluster CPUs)."),
 ) -> None:
     """Ingest news articles: read, extract claims, load into Neo4j (or write them with --dry-run)."""
     from ingest.readers import FORMATS, JsonlFields
@@ -67,6 +82,17 @@ def ingest(
         raise _fail("--dry-run writes claims to a file: add --out claims.jsonl (or --out - for stdout)")
     if out and not dry_run:
         raise _fail("--out is for dry runs: add --dry-run, or leave --out out to load into Neo4j")
+    from ingest.engines import ENGINES
+
+    if engine not in ENGINES:
+        raise _fail(f"unknown --engine {engine!r}; use one of: {', '.join(ENGINES)}")
+    if engine != "ray" and (ray_address or ray_workers):
+        raise _fail("--ray-address and --ray-workers are for --engine ray")
+    if out_format not in ("claims", "records"):
+        raise _fail(f"unknown --out-format {out_format!r}; use claims or records")
+    if out and out.endswith(".parquet") and out_format != "records":
+        raise _fail("Parquet files hold article records: add --out-format records")
+    how: Engine = (engine, ray_address, ray_workers)
     try:
         fields = JsonlFields.parse(jsonl_fields)
     except ValueError as e:
@@ -76,13 +102,19 @@ def ingest(
     if dry_run:
         from ingest.pipeline import ClaimsJsonlWriter
 
-        writer = ClaimsJsonlWriter(sys.stdout if out == "-" else Path(out))
+        target = sys.stdout if out == "-" else Path(out)
+        if out_format == "records":
+            from graph.bulk.records import RecordWriter
+
+            writer: ClaimsJsonlWriter | RecordWriter = RecordWriter(target)
+        else:
+            writer = ClaimsJsonlWriter(target)
         try:
-            report = _run(paths, fmt, fields, writer, writer.name, batch_size, n_process, show_progress)
+            report = _run(paths, fmt, fields, writer, writer.name, batch_size, n_process, show_progress, how)
         finally:
             writer.close()
     else:
-        report = _run_with_neo4j(paths, fmt, fields, batch_size, n_process, show_progress)
+        report = _run_with_neo4j(paths, fmt, fields, batch_size, n_process, show_progress, how)
 
     typer.echo(report.summary(), err=summary_to_stderr)
     if report_json is not None:
@@ -141,12 +173,14 @@ def _run(
     batch_size: int | None,
     n_process: int | None,
     show_progress: bool,
+    how: Engine,
 ) -> IngestReport:
     from tqdm import tqdm
 
-    from ingest.pipeline import Progress, run
+    from ingest.pipeline import run
 
-    extractor = _make_extractor()
+    engine, ray_address, ray_workers = how
+    extractor = _make_extractor() if engine == "local" else None
     bar = tqdm(
         desc="ingest",
         file=sys.stderr,
@@ -164,6 +198,8 @@ def _run(
         bar.set_postfix(claims=p.report.claims, skipped=len(p.report.skipped), refresh=False)
 
     try:
+        if extractor is None:
+            return _run_on_ray(paths, fmt, fields, sink, sink_name, batch_size, on_progress, ray_address, ray_workers)
         return run(
             paths,
             extractor,
@@ -179,6 +215,34 @@ def _run(
         bar.close()
 
 
+def _run_on_ray(
+    paths: list[str],
+    fmt: str,
+    fields: JsonlFields,
+    sink: Sink,
+    sink_name: str,
+    batch_size: int | None,
+    on_progress: Callable[[Progress], None],
+    address: str | None,
+    workers: int | None,
+) -> IngestReport:
+    try:
+        from ingest.engines import ray_engine
+    except ImportError as e:
+        raise _fail(f"--engine ray needs Ray: pip install 'geokg[ray]' ({e})") from e
+    from ingest.settings import get_settings
+
+    size = batch_size or get_settings().batch_size
+    options = ray_engine.RayOptions(address=address, workers=workers, batch_size=size)
+    try:
+        ray_engine.connect(address)
+    except Exception as e:  # no cluster at the address, Ray could not start
+        raise _fail(f"could not start or join Ray{f' at {address}' if address else ''}: {e}") from e
+    return ray_engine.run(
+        paths, sink, fmt=fmt, fields=fields, batch_size=size, progress=on_progress, sink_name=sink_name, options=options
+    )
+
+
 def _run_with_neo4j(
     paths: list[str],
     fmt: str,
@@ -186,6 +250,7 @@ def _run_with_neo4j(
     batch_size: int | None,
     n_process: int | None,
     show_progress: bool,
+    how: Engine,
 ) -> IngestReport:
     from graph.driver import create_driver, verify
     from graph.errors import GraphError
@@ -216,7 +281,7 @@ def _run_with_neo4j(
             raise _fail(f"could not set up the graph schema in database {settings.database!r}: {e}") from e
         loader = Loader(driver, database=settings.database, batch_size=batch_size or get_settings().batch_size)
         return _run(
-            paths, fmt, fields, loader, f"neo4j {settings.effective_uri}/{settings.database}", batch_size, n_process, show_progress
+            paths, fmt, fields, loader, f"neo4j {settings.effective_uri}/{settings.database}", batch_size, n_process, show_progress, how
         )
     finally:
         driver.close()

@@ -1,0 +1,78 @@
+"""A second local Neo4j server for bulk-import tests (neo4j-admin import needs
+its server stopped, so it cannot be the session's server), and a dump of a
+whole graph for comparing two of them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from graph import server
+from graph.settings import Neo4jSettings
+
+
+def second_server_settings(main: Neo4jSettings, home: Path) -> Neo4jSettings:
+    """A managed server in `home` on the main server's ports + 1 (7721/7421 beside
+    7720/7420), its jars linked from the main server's home."""
+    main_lib = server.home_dir(main) / "lib"
+    lib = home / "lib"
+    lib.mkdir(parents=True, exist_ok=True)
+    for jar in main_lib.iterdir():
+        target = lib / jar.name
+        if not target.exists():
+            if jar.suffix == ".jar":
+                target.symlink_to(jar)
+            else:  # the version marker is read, not linked
+                target.write_bytes(jar.read_bytes())
+    return Neo4jSettings(
+        home=home,
+        bolt_port=main.bolt_port + 1,
+        http_port=main.http_port + 1,
+        heap=os.environ.get("NEO4J_HEAP", "512m"),
+        pagecache=os.environ.get("NEO4J_PAGECACHE", "256m"),
+        uri=None,
+        password=None,
+    )
+
+
+@contextmanager
+def running(settings: Neo4jSettings) -> Iterator[Neo4jSettings]:
+    server.install(settings)
+    try:
+        yield settings
+    finally:
+        server.stop(settings)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, float):
+        return round(value, 9)
+    return value
+
+
+def dump(driver: Driver, database: str) -> tuple[dict[str, Any], dict[tuple[str, str, str], list[Any]]]:
+    """Every node by id (labels and properties) and every relationship by
+    (start id, type, end id) with the sorted list of their properties."""
+    nodes: dict[str, Any] = {}
+    rels: dict[tuple[str, str, str], list[Any]] = {}
+    with driver.session(database=database) as s:
+        for r in s.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"):
+            props = {k: _plain(v) for k, v in r["props"].items()}
+            key = f"{sorted(r['labels'])[0]}:{props['id']}"
+            assert key not in nodes, f"two nodes with id {key}"
+            nodes[key] = (tuple(sorted(r["labels"])), props)
+        for r in s.run(
+            "MATCH (a)-[x]->(b) RETURN a.id AS a, type(x) AS t, b.id AS b, properties(x) AS props"
+        ):
+            props = tuple(sorted((k, _plain(v)) for k, v in r["props"].items()))
+            rels.setdefault((r["a"], r["t"], r["b"]), []).append(props)
+    for value in rels.values():
+        value.sort()
+    return nodes, rels

@@ -5,8 +5,8 @@ Written for this project from the relation table in docs/ontology.md (the
 "Example cues" column is a starting point, not the full list), widened from
 the verb lists of the CAMEO event codebook (its PETRARCH-2 verb dictionary)
 and PLOVER's categories through the CAMEO/PLOVER codes `graph.ontology` gives
-each type; docs/lexicon.md names the source of every cue. Longer than the
-house's 500 lines: Long because it is one table, and splitting it would scatter it. Every type of
+each type; docs/lexicon.md names the source of every cue.
+Long because it is one table (past the house's 500 lines): splitting it would scatter it. Every type of
 `graph.ontology.RELATION_TYPES` has at least one cue here or a dedicated
 pattern (`locations.py`: LOCATED_IN; `titles.py`: LEADER_OF, OFFICIAL_OF); a
 unit test checks that the vocabulary is covered. Word lists shared beyond the

@@ -167,16 +167,44 @@ class ArticleDetail(ArticleSummary):
     entities: list[EntitySummary] = Field(default_factory=list)
 
 
-class Path(_View):
-    nodes: list[GraphNode]
+class PathHop(_View):
+    """One step of a path: the fact edges joining two consecutive nodes."""
+
+    start: str  # entity id, in path order (an edge keeps its stored direction)
+    end: str
     edges: list[Edge]
-    length: int
+    # Sum of goldstein x evidence (claims; a reference edge counts once) over
+    # the hop's edges, and its sign: +1 cooperative, -1 hostile, 0 neutral.
+    net: float
+    sign: int
 
 
-class Paths(_View):
+class Path(_View):
+    """A distinct sequence of entities with every qualifying edge along it."""
+
+    nodes: list[GraphNode]
+    hops: list[PathHop]
+    edges: list[Edge]  # the hops' edges, hop by hop
+    length: int  # hops
+    # The product of the hops' signs (balance along the route: the friend of
+    # an enemy is -1); 0 when any hop is neutral.
+    sign: int
+    evidence: int  # the weakest hop's evidence: a route is as strong as its weakest link
+
+
+PathSort = Literal["evidence", "name"]
+
+
+class Paths(Page[Path]):
+    """The shortest paths between two entities, one item per distinct node
+    sequence. `truncated`: more paths exist than `items` holds."""
+
     source: str
     target: str
-    paths: list[Path]
+    length: int | None = None  # hops of the shortest paths; None when none was found
+    truncated: bool = False
+    # False when the scan bound stopped the search: `total` is then a lower bound.
+    total_exact: bool = True
 
 
 class TimelinePoint(_View):

@@ -274,21 +274,7 @@ _ARTICLE_FIELDS = """
 """
 
 
-# --- paths ---------------------------------------------------------------------------
-
-
-def shortest_paths_query(types: Iterable[str] | None, max_hops: int) -> str:
-    """Every shortest undirected path over fact edges, up to `max_hops`."""
-    if not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
-        raise InvalidQuery(f"max_hops must be an integer from 1 to {MAX_PATH_HOPS}")
-    rel = relationship_filter(types)
-    return f"""
-MATCH (s:Entity {{id: $source}}), (t:Entity {{id: $target}})
-MATCH p = allShortestPaths((s)-[{rel}*..{int(max_hops)}]-(t))
-WITH p LIMIT $limit
-RETURN [x IN nodes(p) | {_NODE_FIELDS}] AS nodes,
-       [r IN relationships(p) | {_EDGE_FIELDS}] AS edges
-"""
+# --- paths: graph.cypher.paths ------------------------------------------------------
 
 
 # --- timeline --------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Fact edges, their evidence, and paths between entities."""
+"""Fact edges and their evidence."""
 
 from __future__ import annotations
 
@@ -6,21 +6,9 @@ from collections.abc import Sequence
 
 from graph.cypher import evidence as ev
 from graph.cypher import read as q
-from graph.repository.base import (
-    EVIDENCE_MAX_CLAIMS,
-    KIND_LABELS,
-    EdgeFilter,
-    RepositoryBase,
-)
+from graph.repository.base import EVIDENCE_MAX_CLAIMS, EdgeFilter, RepositoryBase
 from graph.repository.timelines import ClaimFilter
-from graph.views import (
-    Edge,
-    Evidence,
-    GraphNode,
-    Page,
-    Path,
-    Paths,
-)
+from graph.views import Edge, Evidence, Page
 
 
 class RelationReads(RepositoryBase):
@@ -76,30 +64,3 @@ class RelationReads(RepositoryBase):
             limit=limit,
             offset=offset,
         )
-
-    # --- paths ---------------------------------------------------------------------------------
-
-    async def shortest_paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        types: Sequence[str] | None = None,
-        limit: int = 10,
-    ) -> Paths:
-        """Every shortest undirected path over fact edges (at most `limit`)."""
-        query = q.shortest_paths_query(types, max_hops)
-        found = await self._require_entities(source, target)
-        if source == target:
-            node = found[source]
-            only = Path(nodes=[GraphNode(id=node.id, name=node.name, kind=node.kind)], edges=[], length=0)
-            return Paths(source=source, target=target, paths=[only])
-        rows = await self._rows(query, source=source, target=target, limit=limit, kinds=KIND_LABELS)
-        paths = []
-        for row in rows:
-            nodes = [GraphNode(**n, depth=i) for i, n in enumerate(row["nodes"])]
-            edges = [self._edge(e) for e in row["edges"]]
-            paths.append(Path(nodes=nodes, edges=edges, length=len(edges)))
-        return Paths(source=source, target=target, paths=paths)
-

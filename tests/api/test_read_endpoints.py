@@ -166,20 +166,20 @@ async def test_evidence_includes_and_labels_non_facts(client: httpx.AsyncClient)
 
 async def test_shortest_paths(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/paths", params={"source": "TUR", "target": "ARM"})).json()
-    assert [[n["id"] for n in p["nodes"]] for p in body["paths"]] == [["TUR", "AZE", "ARM"]]
-    assert body["paths"][0]["length"] == 2
-    # Two distinct edges join ISR and AZE, so there are two shortest paths.
+    assert [[n["id"] for n in p["nodes"]] for p in body["items"]] == [["TUR", "AZE", "ARM"]]
+    assert body["items"][0]["length"] == 2 and body["total"] == 1
+    # Two edges join ISR and AZE: still one path (one node sequence), both edges on its hop.
     two = (await client.get("/v1/paths", params={"source": "ISR", "target": "TUR"})).json()
-    assert len(two["paths"]) == 2
-    assert {p["edges"][0]["type"] for p in two["paths"]} == {"REJECTS", "SUPPLIES_ARMS"}
+    assert len(two["items"]) == 1
+    assert {e["type"] for e in two["items"][0]["hops"][0]["edges"]} == {"REJECTS", "SUPPLIES_ARMS"}
     typed = (await client.get("/v1/paths", params={"source": "ISR", "target": "TUR", "types": "SUPPLIES_ARMS"})).json()
-    assert len(typed["paths"]) == 1
+    assert [e["type"] for e in typed["items"][0]["edges"]] == ["SUPPLIES_ARMS", "SUPPLIES_ARMS"]
     none = (await client.get("/v1/paths", params={"source": "AZE", "target": "IRN"})).json()
-    assert none["paths"] == []
+    assert none["items"] == [] and none["total"] == 0
     short = (await client.get("/v1/paths", params={"source": "TUR", "target": "ARM", "max_hops": 1})).json()
-    assert short["paths"] == []
+    assert short["items"] == []
     same = (await client.get("/v1/paths", params={"source": "TUR", "target": "TUR"})).json()
-    assert same["paths"][0]["length"] == 0
+    assert same["items"][0]["length"] == 0
 
 
 async def test_timeline_by_month_and_week(client: httpx.AsyncClient) -> None:

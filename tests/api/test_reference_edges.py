@@ -46,7 +46,7 @@ async def test_reference_edges_in_relations_paths_and_stats(with_borders: str, c
     assert [e["id"] for e in rels["items"]] == ["AZE-BORDERS->IRN#reference"]  # symmetric: either way round
     assert (await client.get("/v1/relations", params={"type": "BORDERS", "include_reference": False})).json()["total"] == 0
     path = (await client.get("/v1/paths", params={"source": "TUR", "target": "IRN"})).json()
-    assert [n["id"] for n in path["paths"][0]["nodes"]] == ["TUR", "AZE", "IRN"]
+    assert [n["id"] for n in path["items"][0]["nodes"]] == ["TUR", "AZE", "IRN"]
     assert (await client.get("/v1/stats")).json()["relation_types"]["BORDERS"] == 2
     # Evidence for a backbone-only pair: the reference edge, and no claims.
     ev = (await client.get("/v1/relations/evidence", params={"subject": "AZE", "type": "BORDERS", "object": "IRN"})).json()

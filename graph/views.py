@@ -1,7 +1,8 @@
 """Typed read models returned by `graph.repository.Repository`.
 
 These are what the API serialises, so their field names are the API's wire
-contract: add fields with defaults, never rename. Pydantic models (frozen) so
+contract: add fields with defaults; the names follow the table in docs/api.md
+(subject/object, provenance, goldstein), the same in the exports. Pydantic models (frozen) so
 FastAPI can document and serialise them without a second copy of each.
 """
 
@@ -37,7 +38,7 @@ class EntitySummary(_View):
     aliases: list[str] = Field(default_factory=list)
     iso3: str | None = None
     wikidata: str | None = None
-    source: str | None = None
+    provenance: str | None = None  # "article" or "reference"; the Neo4j node property `source`
     score: float | None = None  # full-text relevance, when the list came from a search
     # How a search found it: the ingest's resolution rule ("exact", "alias",
     # "demonym", "institution-metonymy", "capital-metonymy"), or "prefix"
@@ -68,13 +69,17 @@ class EntityDetail(EntitySummary):
 class Edge(_View):
     """A fact edge: the aggregate of affirmed, asserted claims of one type."""
 
-    id: str  # "source-TYPE->target" (+ "#reference" for backbone edges), stable across loads
+    id: str  # "subject-TYPE->object" (+ "#reference" for backbone edges), stable across loads
     type: str
-    source: str  # entity id at the stored start (canonical order for symmetric types)
-    target: str
-    origin: str = "article"  # "article" (derived from claims) or "reference" (the backbone)
+    subject: str  # entity id (for a symmetric type, the canonical order: lower id first)
+    object: str
+    # "article" (derived from claims) or "reference" (the backbone); the Neo4j
+    # relationship property `source` (see docs/api.md, the names table).
+    provenance: str = "article"
     symmetric: bool = False
-    sign: float | None = None
+    # The type's Goldstein-style weight, -10 (conflict) .. +10 (cooperation);
+    # the Neo4j relationship property `sign`.
+    goldstein: float | None = None
     claims: int | None = None
     articles: int | None = None
     outlets: int | None = None
@@ -210,7 +215,7 @@ class Paths(Page[Path]):
 class TimelinePoint(_View):
     period: date  # first day of the year, month, week (Monday) or the day
     type: str
-    sign: float  # the type's Goldstein-style weight: >0 cooperation, <0 conflict, 0 neutral
+    goldstein: float  # the type's Goldstein-style weight: >0 cooperation, <0 conflict, 0 neutral
     affirmed: int  # affirmed and asserted, reported or historical (facts)
     negated: int
     unasserted: int = 0  # affirmed but alleged, planned or hypothetical: not counted as affirmed

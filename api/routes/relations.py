@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from api.dependencies import ClaimFilters, EdgeFilters, Repo, parse_types
 from api.listing import CSV_RESPONSE, ListFormat, listing
 from api.schemas import MAX_LIMIT, MAX_OFFSET, ErrorBody
+from graph.cypher.read import RelationSort
 from graph.views import Edge, Evidence, Page, Timeline, TimelineInterval
 
 router = APIRouter(prefix="/v1/relations", tags=["relations"])
@@ -15,8 +16,9 @@ router = APIRouter(prefix="/v1/relations", tags=["relations"])
 Id = Annotated[str, Query(min_length=1, max_length=500)]
 
 
-@router.get("", response_model=Page[Edge], responses={404: {"model": ErrorBody}})
+@router.get("", response_model=Page[Edge], responses={**CSV_RESPONSE, 404: {"model": ErrorBody}})
 async def relations(
+    request: Request,
     repo: Repo,
     filters: EdgeFilters,
     subject: Annotated[str | None, Query(max_length=500)] = None,
@@ -24,16 +26,24 @@ async def relations(
     type: Annotated[str | None, Query(description="comma-separated relation types", max_length=1000)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-) -> Page[Edge]:
+    sort: Annotated[
+        RelationSort,
+        Query(description="articles: most attested first; last_seen: newest first; confidence; goldstein: "
+                          "most cooperative first (-goldstein: most hostile first)"),
+    ] = "articles",
+    fmt: ListFormat = None,
+) -> Page[Edge] | Response:
     """Fact edges (affirmed, asserted claims aggregated), most attested first."""
-    return await repo.relations(
+    page = await repo.relations(
         subject=subject,
         object=object,
         types=parse_types(type),
         filters=filters,
+        sort=sort,
         limit=limit,
         offset=offset,
     )
+    return listing(request, page, fmt, "relations")
 
 
 @router.get("/evidence", response_model=Evidence, responses={**CSV_RESPONSE, 404: {"model": ErrorBody}})

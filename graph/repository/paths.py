@@ -19,7 +19,7 @@ def _sign(net: float) -> int:
 
 def _hop(start: str, end: str, edges: list[Edge]) -> PathHop:
     # The same evidence weight as the analytics' dyads: claims, a reference edge once.
-    net = round(sum((e.sign or 0.0) * max(e.claims or 0, 1) for e in edges), 6)
+    net = round(sum((e.goldstein or 0.0) * max(e.claims or 0, 1) for e in edges), 6)
     return PathHop(start=start, end=end, edges=edges, net=net, sign=_sign(net))
 
 

@@ -19,6 +19,7 @@ class RelationReads(RepositoryBase):
         object: str | None = None,
         types: Sequence[str] | None = None,
         filters: EdgeFilter = EdgeFilter(),
+        sort: q.RelationSort = "articles",
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Edge]:
@@ -28,11 +29,11 @@ class RelationReads(RepositoryBase):
         params.update(subject=subject, object=object)
         anchor = subject or object
         if anchor is not None:
-            query = q.anchored_relations_query(types)
+            query = q.anchored_relations_query(types, sort)
             await self._require_entities(*(i for i in (subject, object) if i is not None))
             total, items = await self._page(query, limit, offset, anchor=anchor, **params)
         else:
-            total, items = await self._page(q.relations_query(types), limit, offset, **params)
+            total, items = await self._page(q.relations_query(types, sort), limit, offset, **params)
         return Page[Edge](items=[self._edge(r) for r in items], total=total, limit=limit, offset=offset)
 
     async def evidence(

@@ -107,7 +107,7 @@ class TimelineReads(RepositoryBase):
             **who,
             interval=interval,  # type: ignore[arg-type]
             points=[
-                TimelinePoint(period=p, type=t, sign=default_sign(t), **counts)
+                TimelinePoint(period=p, type=t, goldstein=default_sign(t), **counts)
                 for (p, t), counts in sorted(points.items())
             ],
             periods=[TimelinePeriod(period=p, **periods.get(p, _empty_period())) for p in every],

@@ -33,7 +33,7 @@ async def test_pair_evidence_without_a_type_covers_both_directions(client: httpx
     body = await get(client, "/v1/relations/evidence", subject="AZE", object="ISR")
     assert body["total"] == 5  # REJECTS (AZE->ISR), SUPPLIES_ARMS x3, ATTACKS negated
     assert {c["type"] for c in body["items"]} == {"REJECTS", "SUPPLIES_ARMS", "ATTACKS"}
-    assert {(e["type"], e["source"]) for e in body["edges"]} == {("SUPPLIES_ARMS", "ISR"), ("REJECTS", "AZE")}
+    assert {(e["type"], e["subject"]) for e in body["edges"]} == {("SUPPLIES_ARMS", "ISR"), ("REJECTS", "AZE")}
     newest = body["items"][0]
     assert newest["article"]["id"] == A3 and newest["article"]["url"] == A3
     assert newest["article"]["outlet"] == "Example News" and newest["modality"] == "alleged"

@@ -140,3 +140,18 @@ async def test_paths_as_csv(client: httpx.AsyncClient) -> None:
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == 2 and r.headers["x-total-count"] == "2"
     assert [row["sign"] for row in rows] == ["-1", "-1"] and rows[0]["length"] == "2"
+
+
+async def test_relations_sort_next_and_csv(client: httpx.AsyncClient) -> None:
+    hostile = (await client.get("/v1/relations", params={"sort": "-goldstein", "include_reference": False})).json()
+    assert [e["goldstein"] for e in hostile["items"][:2]] == [-9.3, -9.3]
+    assert {e["type"] for e in hostile["items"][:2]} == {"FIGHTS", "ATTACKS"}
+    assert hostile["items"][0]["subject"] and "source" not in hostile["items"][0]
+    friendly = (await client.get("/v1/relations", params={"sort": "goldstein", "limit": 2})).json()
+    assert friendly["items"][0]["goldstein"] == 7.4 and "offset=2" in friendly["next"]
+    r = await client.get("/v1/relations", params={"limit": 200}, headers={"Accept": "text/csv"})
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert r.headers["x-total-count"] == str(len(rows))
+    assert {"subject", "object", "type", "provenance", "goldstein"} <= set(rows[0])
+    assert {row["provenance"] for row in rows} == {"article", "reference"}
+    assert (await client.get("/v1/relations", params={"sort": "fame"})).status_code == 422

@@ -15,7 +15,7 @@ A2 = "https://example.org/news/gantz-visit"
 
 
 def edge_keys(edges: list[dict]) -> set[tuple[str, str, str]]:
-    return {(e["source"], e["type"], e["target"]) for e in edges}
+    return {(e["subject"], e["type"], e["object"]) for e in edges}
 
 
 async def test_health_reports_versions(client: httpx.AsyncClient) -> None:
@@ -119,7 +119,7 @@ async def test_neighbourhood_filters(client: httpx.AsyncClient) -> None:
 async def test_neighbourhood_limit_truncates(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/entities/AZE/neighborhood", params={"limit": 2, "depth": 3})).json()
     assert len(body["nodes"]) == 2 and body["truncated"] is True
-    assert all({e["source"], e["target"]} <= {n["id"] for n in body["nodes"]} for e in body["edges"])
+    assert all({e["subject"], e["object"]} <= {n["id"] for n in body["nodes"]} for e in body["edges"])
 
 
 async def test_neighbourhood_depth_two_reaches_through_hubs(client: httpx.AsyncClient) -> None:

@@ -7,7 +7,7 @@ same pull). Attribute names:
 - nodes: id, label (= name, Gephi's caption), name, kind, iso3, aliases
   ("|"-joined in GraphML/GEXF/CSV);
 - edges: relation (the ontology type), label (= relation), weight (= claims,
-  a reference edge counts once), sign, symmetric, claims, articles, outlets,
+  a reference edge counts once), goldstein (the type's weight), symmetric, claims, articles, outlets,
   first_seen, last_seen (ISO dates), confidence, cameo, plover, provenance
   ('article' or 'reference').
 
@@ -54,7 +54,7 @@ EDGE_CSV_COLUMNS: tuple[str, ...] = (
     "Label",
     "Weight",
     "relation",
-    "sign",
+    "goldstein",
     "symmetric",
     "claims",
     "articles",
@@ -94,7 +94,7 @@ def edge_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 "subject": u,
                 "object": v,
                 "type": d["type"],
-                "sign": float(d.get("sign") or 0.0),
+                "goldstein": float(d.get("goldstein") or 0.0),
                 "symmetric": bool(d.get("symmetric")),
                 "claims": int(d.get("claims") or 0),
                 "articles": int(d.get("articles") or 0),
@@ -104,7 +104,7 @@ def edge_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 "confidence": d.get("confidence"),
                 "cameo": d.get("cameo"),
                 "plover": d.get("plover"),
-                "provenance": d.get("source") or "article",
+                "provenance": d.get("provenance") or "article",
                 "weight": evidence_weight(d),
             }
         )
@@ -129,7 +129,7 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             "relation": e["type"],
             "label": e["type"],
             "weight": float(e["weight"]),
-            "sign": e["sign"],
+            "goldstein": e["goldstein"],
             "symmetric": e["symmetric"],
             "claims": e["claims"],
             "articles": e["articles"],

@@ -105,6 +105,13 @@ _TYPES: tuple[RelationType, ...] = (
 
 RELATION_TYPES: dict[str, RelationType] = {t.name: t for t in _TYPES}
 
+
+def types_of_tier(tier: Tier) -> tuple[str, ...]:
+    """The relation type names of one tier, sorted: Tier.EVENT for the
+    event-like types (an events-only analysis or export), Tier.STRUCTURAL for
+    the standing relations (borders, membership, officials)."""
+    return tuple(sorted(t.name for t in _TYPES if t.tier == tier))
+
 # Which claims become fact edges: affirmed claims whose modality is in this set.
 # Configurable per load (see graph.loader); this is the documented default.
 DEFAULT_FACT_MODALITIES: frozenset[Modality] = frozenset(

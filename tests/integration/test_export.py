@@ -48,7 +48,7 @@ def test_graph_files_hold_the_stored_edges(fmt: str, neo4j_driver, db, tmp_path:
     assert got == STORED
     assert {n: (a["name"], a["kind"], a["iso3"]) for n, a in h.nodes(data=True)}["DDD"] == ("State DDD", "Country", "DDD")
     attack = next(d for u, v, d in h.edges(data=True) if d["relation"] == "ATTACKS" and u == "AAA")
-    assert float(attack["sign"]) == -9.3 and attack["first_seen"] == "2020-01-01" and attack["last_seen"] == "2020-01-01"
+    assert float(attack["goldstein"]) == -9.3 and attack["first_seen"] == "2020-01-01" and attack["last_seen"] == "2020-01-01"
 
 
 def test_csv_and_json_with_filters(neo4j_driver, db, tmp_path: Path) -> None:  # noqa: ANN001

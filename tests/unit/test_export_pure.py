@@ -33,14 +33,14 @@ def sample() -> nx.MultiDiGraph:
     add_fact(g, "RUS", "ATTACKS", "UKR", claims=3, articles=2, outlets=1,
              first_seen="2019-01-02", last_seen="2019-03-01", confidence=0.8)
     add_fact(g, "RUS", "NEGOTIATES_WITH", "UKR", claims=1, articles=1)
-    add_fact(g, "RUS", "BORDERS", "UKR", claims=None, articles=None, source="reference")
-    add_fact(g, "kyiv", "CAPITAL_OF", "UKR", claims=None, articles=None, source="reference")
+    add_fact(g, "RUS", "BORDERS", "UKR", claims=None, articles=None, provenance="reference")
+    add_fact(g, "kyiv", "CAPITAL_OF", "UKR", claims=None, articles=None, provenance="reference")
     return g
 
 
 def edge_table(h: nx.MultiDiGraph) -> set[tuple]:
     return {
-        (u, v, d["relation"], float(d["sign"]), int(d["claims"]), int(d["articles"]),
+        (u, v, d["relation"], float(d["goldstein"]), int(d["claims"]), int(d["articles"]),
          d.get("first_seen"), d.get("last_seen"), d["provenance"])
         for u, v, d in h.edges(data=True)
     }
@@ -96,7 +96,7 @@ def test_csv_writes_gephi_tables(tmp_path: Path) -> None:
     by_rel = {e["relation"]: e for e in edges}
     assert by_rel["ATTACKS"]["Type"] == "Directed" and by_rel["NEGOTIATES_WITH"]["Type"] == "Undirected"
     assert (by_rel["ATTACKS"]["Source"], by_rel["ATTACKS"]["Target"], by_rel["ATTACKS"]["Weight"]) == ("RUS", "UKR", "3")
-    assert by_rel["ATTACKS"]["sign"] == "-9.3" and by_rel["ATTACKS"]["first_seen"] == "2019-01-02"
+    assert by_rel["ATTACKS"]["goldstein"] == "-9.3" and by_rel["ATTACKS"]["first_seen"] == "2019-01-02"
     assert by_rel["CAPITAL_OF"]["provenance"] == "reference" and by_rel["CAPITAL_OF"]["Weight"] == "1"
 
 
@@ -114,7 +114,7 @@ def test_json_document_and_zip_payload(tmp_path: Path) -> None:
     assert {n["id"]: n["aliases"] for n in doc["nodes"]}["RUS"] == ["Russian Federation", "RF"]
     attack = next(e for e in doc["edges"] if e["type"] == "ATTACKS")
     assert attack == {
-        "subject": "RUS", "object": "UKR", "type": "ATTACKS", "sign": -9.3, "symmetric": False,
+        "subject": "RUS", "object": "UKR", "type": "ATTACKS", "goldstein": -9.3, "symmetric": False,
         "claims": 3, "articles": 2, "outlets": 1, "first_seen": "2019-01-02", "last_seen": "2019-03-01",
         "confidence": 0.8, "cameo": "18-20", "plover": "ASSAULT", "provenance": "article",
     }

@@ -237,13 +237,16 @@ class TimelinePeriod(_View):
 TimelineInterval = Literal["year", "month", "week", "day"]
 
 
-class Timeline(_View):
+class Timeline(Page[TimelinePeriod]):
+    """Claims per period: `items` are the periods (every one from the first to
+    the last, empty ones included; paged like every list), `points` the same
+    periods' claims per type."""
+
     entity_id: str | None = None  # an entity's timeline
     subject: str | None = None  # a dyad's timeline: the pair
     object: str | None = None
     interval: TimelineInterval
     points: list[TimelinePoint]
-    periods: list[TimelinePeriod]
     undated: int = 0  # claims with neither an event date nor a published date
 
 

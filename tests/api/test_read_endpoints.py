@@ -184,7 +184,7 @@ async def test_shortest_paths(client: httpx.AsyncClient) -> None:
 
 async def test_timeline_by_month_and_week(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/entities/AZE/timeline", params={"interval": "month"})).json()
-    periods = {p["period"]: p for p in body["periods"]}
+    periods = {p["period"]: p for p in body["items"]}
     assert list(periods) == ["2022-10-01", "2022-11-01", "2022-12-01"]  # the empty month too
     assert periods["2022-12-01"] | {} == {
         "period": "2022-12-01", "cooperation": 2, "conflict": 2, "neutral": 0, "negated": 1,
@@ -195,9 +195,9 @@ async def test_timeline_by_month_and_week(client: httpx.AsyncClient) -> None:
     assert points[("2022-12-01", "ATTACKS")] == (0, 1)
     assert points[("2022-12-01", "SUPPLIES_ARMS")] == (2, 0)
     weekly = (await client.get("/v1/entities/AZE/timeline", params={"interval": "week"})).json()
-    weeks = [p["period"] for p in weekly["periods"] if p["claims"]]
+    weeks = [p["period"] for p in weekly["items"] if p["claims"]]
     assert weeks == ["2022-10-03", "2022-12-12"]  # Mondays
-    assert len(weekly["periods"]) == 11  # every week from the first to the last
+    assert len(weekly["items"]) == 11  # every week from the first to the last
 
 
 async def test_articles_list_search_and_detail(client: httpx.AsyncClient) -> None:

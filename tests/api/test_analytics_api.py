@@ -104,9 +104,12 @@ def test_export_endpoint_formats(client: TestClient) -> None:
     with zipfile.ZipFile(io.BytesIO(z.content)) as zf:
         assert zf.read("edges.csv").decode().count("\n") == 3  # header + two attacks
     j = client.get("/v1/export", params={"format": "json"}).json()
-    assert len(j["edges"]) == 15 and len(j["nodes"]) == 7
-    p = client.get("/v1/export", params={"format": "plover"}).json()
-    assert p["events"] == [] and p["geokg"]["format"] == "geokg-plover"  # no :Claim nodes were seeded
+    assert len(j["edges"]) == 15 and len(j["nodes"]) == 7 and j["multigraph"] is True
+    assert nx.node_link_graph(j, edges="edges").number_of_edges() == 15
+    p = client.get("/v1/export", params={"format": "plover"})
+    assert p.headers["content-type"].startswith("application/x-ndjson") and "jsonl" in p.headers["content-disposition"]
+    assert p.text == ""  # no :Claim nodes were seeded
+    assert client.get("/v1/export", params={"format": "plover", "types": "LEADER_OF"}).status_code == 422
     assert client.get("/v1/export", params={"format": "pajek"}).status_code == 422
 
 

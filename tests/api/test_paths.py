@@ -1,5 +1,6 @@
 """Paths as distinct node sequences with their edges, hop signs and their
-product, `total`/`truncated`, reference edges optional, sort and CSV.
+product, `total`/`truncated`, reference edges optional, sort and CSV; the
+relations list's sort and CSV and the PLOVER export on the same graph.
 
 The graph: the API tests' two articles (conftest) plus one written here:
 "Turkey supplies weapons to Iran. Iran attacked Armenia." and a reference
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 from typing import Any
@@ -27,6 +29,7 @@ from graph.models import Article, Extraction
 from graph.ontology import relation_type
 from graph.settings import Neo4jSettings
 from tests.api.conftest import ENTITIES, _claim, _mentions, extractions
+from tests.plover_spec import check_plover_record
 
 pytestmark = [pytest.mark.anyio, pytest.mark.neo4j]
 
@@ -155,3 +158,22 @@ async def test_relations_sort_next_and_csv(client: httpx.AsyncClient) -> None:
     assert {"subject", "object", "type", "provenance", "goldstein"} <= set(rows[0])
     assert {row["provenance"] for row in rows} == {"article", "reference"}
     assert (await client.get("/v1/relations", params={"sort": "fame"})).status_code == 422
+
+
+async def test_plover_export_through_the_api(client: httpx.AsyncClient) -> None:
+    r = await client.get("/v1/export", params={"format": "plover"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
+    records = [json.loads(line) for line in r.text.splitlines()]
+    # Every claim of the three articles is of an event type: 6 + 3 + 2.
+    assert len(records) == 11
+    for rec in records:
+        check_plover_record(rec)
+    article = (await client.get(f"/v1/articles/{A4}")).json()
+    attack = next(x for x in records if x["geokg"]["article_id"] == A4 and x["event"] == ["ASSAULT"])
+    span = article["text"][attack["text_info"]["start"] : attack["text_info"]["end"]]
+    assert span == "Iran attacked Armenia" and attack["text"] == "Iran attacked Armenia."
+    assert attack["cite_info"]["publication"] == "Third Desk" and attack["date"] == "2023-01-05"
+    negated = [x for x in records if x.get("context") == ["negation"]]
+    assert [(x["actor"][0]["geokg_id"], x["event"]) for x in negated] == [("ISR", ["ASSAULT"])]
+    fights = [x for x in records if x["geokg"]["type"] == "FIGHTS"]
+    assert len(fights) == 2 and all(len(x["actor"]) == 2 and "recipient" not in x for x in fights)

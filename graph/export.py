@@ -36,7 +36,7 @@ from typing import Any, BinaryIO
 import networkx as nx
 
 from graph.analytics.filters import SubgraphFilter
-from graph.analytics.network import edge_key, evidence_weight, iso_date
+from graph.analytics.network import edge_key, evidence_weight
 from graph.errors import InvalidQuery
 from graph.ontology import ONTOLOGY_VERSION
 from graph.plover_export import (  # noqa: F401  (the export's second half, one import for callers)

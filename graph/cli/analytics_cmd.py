@@ -111,7 +111,8 @@ def communities_cmd(
     for c in r.communities:
         names = ", ".join(m.name for m in c.members[:12]) + (" ..." if c.size > 12 else "")
         mix = c.sign_mix
-        typer.echo(f"[{c.index}] {c.label} ({c.tone}: {mix.positive} positive, {mix.negative} negative, {mix.neutral} neutral dyads)")
+        signs = f"{mix.positive} positive, {mix.negative} negative, {mix.neutral} neutral dyads"
+        typer.echo(f"[{c.index}] {c.label} ({c.tone}: {signs})")
         typer.echo(f"     {c.size:3d} members, {c.internal_weight} claims inside: {names}")
 
 

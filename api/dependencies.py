@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hmac
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Header, Query, Request
 from neo4j import AsyncDriver
@@ -118,6 +118,11 @@ def subgraph_filter(
     include_reference: Annotated[
         bool, Query(description="add the reference backbone (borders, capitals)")
     ] = False,
+    preset: Annotated[
+        Literal["events", "structure"] | None,
+        Query(description="events: event-like types only (attacks, meetings, sanctions...); "
+                          "structure: standing relations only; with `types`, those of them in the preset"),
+    ] = None,
 ) -> SubgraphFilter:
     try:
         return SubgraphFilter.build(
@@ -128,6 +133,7 @@ def subgraph_filter(
             min_claims=min_claims,
             kinds=[kinds] if kinds else None,
             include_reference=include_reference,
+            preset=preset,
         )
     except InvalidQuery as e:
         raise BadParameter(str(e)) from e

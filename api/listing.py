@@ -86,7 +86,8 @@ def listing(request: Request, page: P, fmt: str | None, name: str) -> P | Respon
     page = with_next(request, page)
     if not wants_csv(request, fmt):
         return page
-    response = csv_response(page.items, name, page.total)
+    # Dumped through the page, so items of any kind (models, dataclasses) are JSON-ready.
+    response = csv_response(page.model_dump(mode="json")["items"], name, page.total)
     if page.next:
         response.headers["Link"] = f'<{page.next}>; rel="next"'
     return response

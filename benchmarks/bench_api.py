@@ -52,7 +52,7 @@ def top_entities(client: httpx.Client, base: str, count: int, key: str | None) -
     r = client.get(f"{base}/v1/relations", params={"limit": 200})
     r.raise_for_status()
     for edge in r.json()["items"]:
-        for entity in (edge["source"], edge["target"]):
+        for entity in (edge["subject"], edge["object"]):
             if entity not in seen:
                 seen.append(entity)
     return seen[:count]

@@ -153,11 +153,17 @@ def direct(name: str, i: int, t: dict[str, list[Any]]) -> Callable[[ManagedTrans
         return evidence
     if name == "paths":
         s, o = t["pairs"][i]
-        query = q.shortest_paths_query(None, 4)
+        from graph.cypher import paths as pq
+        from graph.repository import EdgeFilter
+
+        query = pq.path_sequences_query(None, 4)
 
         def paths(tx: ManagedTransaction) -> int:
             _rows(tx, q.GET_ENTITIES, ids=[s, o], kinds=KIND_LABELS)
-            return len(_rows(tx, query, source=s, target=o, limit=10, kinds=KIND_LABELS)) if s != o else 1
+            if s == o:
+                return 1
+            rows = _rows(tx, query, source=s, target=o, scan=pq.MAX_SCANNED_PATHS, **EdgeFilter().params())
+            return len(rows[0]["sequences"]) if rows else 0
 
         return paths
     raise ValueError(name)

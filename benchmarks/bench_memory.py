@@ -87,7 +87,7 @@ def api_peak(requests: int) -> tuple[float, float, int]:
         wait_healthy(base, proc)
         idle = vm_hwm_mb(proc.pid)
         with httpx.Client(base_url=base, timeout=60) as client:
-            ids = [e["source"] for e in client.get("/v1/relations", params={"limit": 50}).json()["items"]]
+            ids = [e["subject"] for e in client.get("/v1/relations", params={"limit": 50}).json()["items"]]
             ids = list(dict.fromkeys(ids)) or ["XAA"]
             done = 0
             for i in range(requests):

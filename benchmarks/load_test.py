@@ -81,7 +81,7 @@ class Targets:
         items = r.json().get("relations") or r.json().get("items") or []
         pairs = []
         for item in items:
-            if item.get("origin", "article") != "article":
+            if item.get("provenance", "article") != "article":
                 continue  # reference edges (borders, capitals) have no evidence
             s, t, o = _endpoint(item, "subject", "source"), item.get("type"), _endpoint(item, "object", "target")
             if s and t and o:

@@ -1,5 +1,5 @@
-"""Files other tools read: GraphML, GEXF, JSON, CSV (Gephi-ready) and a
-PLOVER-style JSON of claims for event-data researchers.
+"""Files other tools read: GraphML, GEXF, networkx node-link JSON and CSV
+(Gephi-ready); the PLOVER event export is graph.plover_export.
 
 The graph formats write the fact-edge graph of graph.analytics (same filters,
 same pull). Attribute names:
@@ -7,15 +7,15 @@ same pull). Attribute names:
 - nodes: id, label (= name, Gephi's caption), name, kind, iso3, aliases
   ("|"-joined in GraphML/GEXF/CSV);
 - edges: relation (the ontology type), label (= relation), weight (= claims,
-  a reference edge counts once), sign, symmetric, claims, articles, outlets,
+  a reference edge counts once), goldstein (the type's weight), symmetric, claims, articles, outlets,
   first_seen, last_seen (ISO dates), confidence, cameo, plover, provenance
   ('article' or 'reference').
 
 The relation type is called `relation` rather than `type` in the Gephi
 formats because `type` is reserved there (GEXF: edge direction; Gephi CSV:
-Directed/Undirected), and `provenance` rather than `source` because `Source`
-is Gephi's CSV column for the start node. The JSON export, read by programs,
-uses `type`, `subject` and `object` like the API. Symmetric types are stored
+Directed/Undirected); `provenance` and `goldstein` are the API's names. The
+JSON export is networkx node-link data: an edge's ends are the format's
+`source` (the subject) and `target` (the object), its relation `type`. Symmetric types are stored
 once (lower id first) and exported as one directed edge with symmetric=true;
 in CSV their Type column is "Undirected". Missing values are left out in
 GraphML/GEXF (those formats have no null) and empty in CSV.
@@ -27,21 +27,28 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import networkx as nx
-from neo4j import AsyncDriver, Driver, Query, RoutingControl
 
 from graph.analytics.filters import SubgraphFilter
-from graph.analytics.network import edge_key, evidence_weight, iso_date
-from graph.cypher import analytics as cypher
-from graph.driver_errors import translate_errors
+from graph.analytics.network import edge_key, evidence_weight
 from graph.errors import InvalidQuery
-from graph.ontology import ONTOLOGY_VERSION, RELATION_TYPES, Modality, Polarity
+from graph.ontology import ONTOLOGY_VERSION
+from graph.plover_export import (  # noqa: F401  (the export's second half, one import for callers)
+    PLOVER_TYPES,
+    ClaimFilter,
+    afetch_plover,
+    iter_plover,
+    plover_context,
+    plover_lines,
+    plover_record,
+    write_plover,
+)
 
 GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
 FORMATS: tuple[str, ...] = GRAPH_FORMATS + ("plover",)
@@ -54,7 +61,7 @@ EDGE_CSV_COLUMNS: tuple[str, ...] = (
     "Label",
     "Weight",
     "relation",
-    "sign",
+    "goldstein",
     "symmetric",
     "claims",
     "articles",
@@ -94,7 +101,7 @@ def edge_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 "subject": u,
                 "object": v,
                 "type": d["type"],
-                "sign": float(d.get("sign") or 0.0),
+                "goldstein": float(d.get("goldstein") or 0.0),
                 "symmetric": bool(d.get("symmetric")),
                 "claims": int(d.get("claims") or 0),
                 "articles": int(d.get("articles") or 0),
@@ -104,7 +111,7 @@ def edge_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 "confidence": d.get("confidence"),
                 "cameo": d.get("cameo"),
                 "plover": d.get("plover"),
-                "provenance": d.get("source") or "article",
+                "provenance": d.get("provenance") or "article",
                 "weight": evidence_weight(d),
             }
         )
@@ -129,7 +136,7 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             "relation": e["type"],
             "label": e["type"],
             "weight": float(e["weight"]),
-            "sign": e["sign"],
+            "goldstein": e["goldstein"],
             "symmetric": e["symmetric"],
             "claims": e["claims"],
             "articles": e["articles"],
@@ -160,21 +167,25 @@ def write_gexf(g: nx.MultiDiGraph, target: str | Path | BinaryIO) -> None:
 
 
 def json_document(g: nx.MultiDiGraph, flt: SubgraphFilter | None = None) -> dict[str, Any]:
-    edges = edge_rows(g)
-    for e in edges:
-        del e["weight"]
-    return {
-        "geokg": {
-            "format": "geokg-graph",
-            "ontology_version": ONTOLOGY_VERSION,
-            "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "filter": flt.describe() if flt else None,
-            "node_count": g.number_of_nodes(),
-            "edge_count": g.number_of_edges(),
-        },
-        "nodes": node_rows(g),
-        "edges": edges,
-    }
+    """networkx node-link data (`nx.node_link_data`, edges under "edges"):
+    `nx.node_link_graph(doc, edges="edges")` reads it back as a MultiDiGraph.
+    In node-link, `source`/`target` are the format's names for an edge's
+    subject/object; the graph's attributes carry the filter and the counts."""
+    h = nx.MultiDiGraph(
+        generator="geokg",
+        format="networkx-node-link",
+        ontology_version=ONTOLOGY_VERSION,
+        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        filter=flt.describe() if flt else None,
+        node_count=g.number_of_nodes(),
+        edge_count=g.number_of_edges(),
+    )
+    for n in node_rows(g):
+        h.add_node(n.pop("id"), **n)
+    for e in edge_rows(g):
+        subject, obj = e.pop("subject"), e.pop("object")
+        h.add_edge(subject, obj, key=edge_key(e["type"], e["provenance"]), **e)
+    return nx.node_link_data(h, edges="edges")
 
 
 def write_json(g: nx.MultiDiGraph, target: str | Path, flt: SubgraphFilter | None = None) -> None:
@@ -276,194 +287,3 @@ def write_graph(g: nx.MultiDiGraph, fmt: str, out: str | Path, flt: SubgraphFilt
     else:
         out.write_bytes(render_graph(g, fmt, flt).content)
     return [out]
-
-
-# --- PLOVER-style claims --------------------------------------------------------------
-
-# Claim modality/polarity -> PLOVER-style context markers. Asserted and reported
-# claims are plain events and carry none.
-_MODALITY_CONTEXT: dict[str, str] = {
-    Modality.PLANNED.value: "future",
-    Modality.HYPOTHETICAL.value: "hypothetical",
-    Modality.HISTORICAL.value: "historical",
-    Modality.ALLEGED.value: "alleged",
-}
-
-
-def plover_context(polarity: str | None, modality: str | None) -> list[str]:
-    """["negated"] for a negated claim, plus "future" (planned), "hypothetical",
-    "historical" or "alleged" from the modality; [] for a plain asserted or
-    reported event."""
-    context = []
-    if polarity == Polarity.NEGATED.value:
-        context.append("negated")
-    if modality in _MODALITY_CONTEXT:
-        context.append(_MODALITY_CONTEXT[modality])
-    return context
-
-
-def plover_record(
-    claim: Mapping[str, Any],
-    article: Mapping[str, Any],
-    subject: Mapping[str, Any],
-    obj: Mapping[str, Any],
-) -> dict[str, Any]:
-    """One claim as a PLOVER-style event record.
-
-    event_type/cameo come from the ontology (None for structural types with no
-    PLOVER code, e.g. LEADER_OF); the date is the event date when the text gave
-    one, else the article's publication date (`date_source` says which); `mode`
-    (PLOVER's event subtype) is not extracted and is always None.
-    """
-    rt = RELATION_TYPES.get(str(claim.get("type")))
-    event_date = iso_date(claim.get("event_date"))
-    published = iso_date(article.get("published"))
-    return {
-        "id": claim.get("id"),
-        "event_type": rt.plover if rt else None,
-        "cameo": rt.cameo if rt else None,
-        "geokg_type": claim.get("type"),
-        "sign": rt.sign if rt else None,
-        "actor1": subject.get("name"),
-        "actor1_id": subject.get("id"),
-        "actor1_kind": subject.get("kind"),
-        "actor1_country": subject.get("iso3"),
-        "actor2": obj.get("name"),
-        "actor2_id": obj.get("id"),
-        "actor2_kind": obj.get("kind"),
-        "actor2_country": obj.get("iso3"),
-        "date": event_date or published,
-        "date_source": "event" if event_date else ("publication" if published else None),
-        "mode": None,
-        "context": plover_context(claim.get("polarity"), claim.get("modality")),
-        "polarity": claim.get("polarity"),
-        "modality": claim.get("modality"),
-        "attributed_to": claim.get("attributed_to"),
-        "source_article_id": article.get("id"),
-        "url": article.get("url"),
-        "title": article.get("title"),
-        "outlet": article.get("outlet"),
-        "publication_date": published,
-        "license": article.get("license"),
-        "sentence": claim.get("sentence"),
-        "trigger": claim.get("trigger_text"),
-        "confidence": claim.get("confidence"),
-        "extractor": claim.get("extractor"),
-        "extractor_version": claim.get("extractor_version"),
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimFilter:
-    """Which claims the PLOVER export writes. Negated and non-asserted claims
-    are included by default (marked in `context`): researchers filter them.
-    Of a SubgraphFilter only the types and the window apply (to the claim's
-    date); evidence floors, kinds and the reference backbone concern fact
-    edges, not claims."""
-
-    types: tuple[str, ...] = tuple(sorted(RELATION_TYPES))
-    since: str | None = None  # ISO date, on the claim's date (event date, else publication)
-    until: str | None = None
-    include_negated: bool = True
-    modalities: tuple[str, ...] | None = None  # None: every modality
-
-    @classmethod
-    def from_subgraph_filter(cls, flt: SubgraphFilter, include_negated: bool = True) -> "ClaimFilter":
-        return cls(
-            types=flt.types,
-            since=flt.since.isoformat() if flt.since else None,
-            until=flt.until.isoformat() if flt.until else None,
-            include_negated=include_negated,
-        )
-
-    def params(self, skip: int, limit: int) -> dict[str, Any]:
-        return {
-            "types": list(self.types),
-            "since": self.since,
-            "until": self.until,
-            "include_negated": self.include_negated,
-            "modalities": list(self.modalities) if self.modalities else None,
-            "skip": skip,
-            "limit": limit,
-        }
-
-
-PLOVER_PAGE = 5000  # claims per read query
-
-
-def _records_to_plover(records: Iterable[Any]) -> list[dict[str, Any]]:
-    out = []
-    for r in records:
-        d = r.data() if hasattr(r, "data") else r
-        out.append(plover_record(d["claim"], d["article"], d["subject"], d["object"]))
-    return out
-
-
-def iter_plover(driver: Driver, cf: ClaimFilter, database: str = "neo4j") -> Iterator[dict[str, Any]]:
-    """Every matching claim as a PLOVER-style record, read page by page."""
-    skip = 0
-    while True:
-        with translate_errors():
-            records, _, _ = driver.execute_query(
-                cypher.CLAIMS_FOR_EVENTS,
-                cf.params(skip, PLOVER_PAGE),
-                database_=database,
-                routing_=RoutingControl.READ,
-            )
-        yield from _records_to_plover(records)
-        if len(records) < PLOVER_PAGE:
-            return
-        skip += PLOVER_PAGE
-
-
-async def afetch_plover(
-    driver: AsyncDriver,
-    cf: ClaimFilter,
-    database: str = "neo4j",
-    limit: int = 100_000,
-    timeout_s: float | None = None,
-) -> list[dict[str, Any]]:
-    """`timeout_s`: Neo4j stops the read past it (QueryTimedOut)."""
-    with translate_errors():
-        records, _, _ = await driver.execute_query(
-            Query(cypher.CLAIMS_FOR_EVENTS, timeout=timeout_s),
-            cf.params(0, limit),
-            database_=database,
-            routing_=RoutingControl.READ,
-        )
-    return _records_to_plover(records)
-
-
-def plover_document(records: list[dict[str, Any]], cf: ClaimFilter | None = None) -> dict[str, Any]:
-    return {
-        "geokg": {
-            "format": "geokg-plover",
-            "ontology_version": ONTOLOGY_VERSION,
-            "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "filter": {
-                "types": None if cf is None or len(cf.types) == len(RELATION_TYPES) else list(cf.types),
-                "since": cf.since if cf else None,
-                "until": cf.until if cf else None,
-                "include_negated": cf.include_negated if cf else True,
-            },
-            "event_count": len(records),
-        },
-        "events": records,
-    }
-
-
-def write_plover(records: Iterable[dict[str, Any]], out: str | Path, cf: ClaimFilter | None = None) -> int:
-    """Write records to `out`: JSON Lines when it ends in .jsonl (streams), else
-    one JSON document {"geokg": meta, "events": [...]}. Returns the count."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix == ".jsonl":
-        n = 0
-        with out.open("w", encoding="utf-8") as f:
-            for rec in records:
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
-        return n
-    rows = list(records)
-    out.write_text(json.dumps(plover_document(rows, cf), indent=2, ensure_ascii=False), encoding="utf-8")
-    return len(rows)

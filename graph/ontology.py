@@ -74,7 +74,9 @@ _TYPES: tuple[RelationType, ...] = (
     _r("MEMBER_OF", "S", False, 0.0, None, None, "state/org -> IGO, alliance, party"),
     _r("LEADER_OF", "S", False, 0.0, None, None, "person -> state/org"),
     _r("OFFICIAL_OF", "S", False, 0.0, None, None, "person -> state/org"),
-    _r("ALLIED_WITH", "S", True, 4.6, "057,062", "SUPPORT/COOPERATE", "state - state"),
+    # PLOVER codes are single categories of the codebook (graph.plover): an
+    # alliance is standing cooperation, a yield a concession (CAMEO 081-083).
+    _r("ALLIED_WITH", "S", True, 4.6, "057,062", "COOPERATE", "state - state"),
     _r("DIPLOMATIC_RELATIONS", "S", True, 4.6, "054", "SUPPORT", "state - state"),
     _r("HAS_EMBASSY_IN", "S", False, 0.0, "05", "SUPPORT", "sending state -> host state"),
     # MEETS_WITH is "(yes)" in the table: stored directed (visitor -> host) so the
@@ -87,7 +89,7 @@ _TYPES: tuple[RelationType, ...] = (
     _r("SUPPLIES_ARMS", "E", False, 7.4, "072", "AID", "supplier -> recipient"),
     _r("PROVIDES_AID", "E", False, 7.4, "070-075", "AID", "donor -> recipient"),
     _r("TRADES_WITH", "E", False, 6.8, "061", "COOPERATE", "exporter -> importer"),
-    _r("YIELDS_TO", "E", False, 5.0, "08", "CONCEDE/RETREAT", "conceder -> counterpart"),
+    _r("YIELDS_TO", "E", False, 5.0, "08", "CONCEDE", "conceder -> counterpart"),
     _r("DEMANDS", "E", False, -5.0, "10", "REQUEST", "demander -> addressee"),
     _r("ACCUSES", "E", False, -2.0, "112", "ACCUSE", "accuser -> accused"),
     _r("CONDEMNS", "E", False, -2.0, "111", "ACCUSE", "critic -> target"),
@@ -104,6 +106,13 @@ _TYPES: tuple[RelationType, ...] = (
 )
 
 RELATION_TYPES: dict[str, RelationType] = {t.name: t for t in _TYPES}
+
+
+def types_of_tier(tier: Tier) -> tuple[str, ...]:
+    """The relation type names of one tier, sorted: Tier.EVENT for the
+    event-like types (an events-only analysis or export), Tier.STRUCTURAL for
+    the standing relations (borders, membership, officials)."""
+    return tuple(sorted(t.name for t in _TYPES if t.tier == tier))
 
 # Which claims become fact edges: affirmed claims whose modality is in this set.
 # Configurable per load (see graph.loader); this is the documented default.

@@ -1,7 +1,8 @@
 """Typed read models returned by `graph.repository.Repository`.
 
 These are what the API serialises, so their field names are the API's wire
-contract: add fields with defaults, never rename. Pydantic models (frozen) so
+contract: add fields with defaults; the names follow the table in docs/api.md
+(subject/object, provenance, goldstein), the same in the exports. Pydantic models (frozen) so
 FastAPI can document and serialise them without a second copy of each.
 """
 
@@ -37,7 +38,7 @@ class EntitySummary(_View):
     aliases: list[str] = Field(default_factory=list)
     iso3: str | None = None
     wikidata: str | None = None
-    source: str | None = None
+    provenance: str | None = None  # "article" or "reference"; the Neo4j node property `source`
     score: float | None = None  # full-text relevance, when the list came from a search
     # How a search found it: the ingest's resolution rule ("exact", "alias",
     # "demonym", "institution-metonymy", "capital-metonymy"), or "prefix"
@@ -68,13 +69,17 @@ class EntityDetail(EntitySummary):
 class Edge(_View):
     """A fact edge: the aggregate of affirmed, asserted claims of one type."""
 
-    id: str  # "source-TYPE->target" (+ "#reference" for backbone edges), stable across loads
+    id: str  # "subject-TYPE->object" (+ "#reference" for backbone edges), stable across loads
     type: str
-    source: str  # entity id at the stored start (canonical order for symmetric types)
-    target: str
-    origin: str = "article"  # "article" (derived from claims) or "reference" (the backbone)
+    subject: str  # entity id (for a symmetric type, the canonical order: lower id first)
+    object: str
+    # "article" (derived from claims) or "reference" (the backbone); the Neo4j
+    # relationship property `source` (see docs/api.md, the names table).
+    provenance: str = "article"
     symmetric: bool = False
-    sign: float | None = None
+    # The type's Goldstein-style weight, -10 (conflict) .. +10 (cooperation);
+    # the Neo4j relationship property `sign`.
+    goldstein: float | None = None
     claims: int | None = None
     articles: int | None = None
     outlets: int | None = None
@@ -167,22 +172,50 @@ class ArticleDetail(ArticleSummary):
     entities: list[EntitySummary] = Field(default_factory=list)
 
 
-class Path(_View):
-    nodes: list[GraphNode]
+class PathHop(_View):
+    """One step of a path: the fact edges joining two consecutive nodes."""
+
+    start: str  # entity id, in path order (an edge keeps its stored direction)
+    end: str
     edges: list[Edge]
-    length: int
+    # Sum of goldstein x evidence (claims; a reference edge counts once) over
+    # the hop's edges, and its sign: +1 cooperative, -1 hostile, 0 neutral.
+    net: float
+    sign: int
 
 
-class Paths(_View):
+class Path(_View):
+    """A distinct sequence of entities with every qualifying edge along it."""
+
+    nodes: list[GraphNode]
+    hops: list[PathHop]
+    edges: list[Edge]  # the hops' edges, hop by hop
+    length: int  # hops
+    # The product of the hops' signs (balance along the route: the friend of
+    # an enemy is -1); 0 when any hop is neutral.
+    sign: int
+    evidence: int  # the weakest hop's evidence: a route is as strong as its weakest link
+
+
+PathSort = Literal["evidence", "name"]
+
+
+class Paths(Page[Path]):
+    """The shortest paths between two entities, one item per distinct node
+    sequence. `truncated`: more paths exist than `items` holds."""
+
     source: str
     target: str
-    paths: list[Path]
+    length: int | None = None  # hops of the shortest paths; None when none was found
+    truncated: bool = False
+    # False when the scan bound stopped the search: `total` is then a lower bound.
+    total_exact: bool = True
 
 
 class TimelinePoint(_View):
     period: date  # first day of the year, month, week (Monday) or the day
     type: str
-    sign: float  # the type's Goldstein-style weight: >0 cooperation, <0 conflict, 0 neutral
+    goldstein: float  # the type's Goldstein-style weight: >0 cooperation, <0 conflict, 0 neutral
     affirmed: int  # affirmed and asserted, reported or historical (facts)
     negated: int
     unasserted: int = 0  # affirmed but alleged, planned or hypothetical: not counted as affirmed
@@ -204,13 +237,16 @@ class TimelinePeriod(_View):
 TimelineInterval = Literal["year", "month", "week", "day"]
 
 
-class Timeline(_View):
+class Timeline(Page[TimelinePeriod]):
+    """Claims per period: `items` are the periods (every one from the first to
+    the last, empty ones included; paged like every list), `points` the same
+    periods' claims per type."""
+
     entity_id: str | None = None  # an entity's timeline
     subject: str | None = None  # a dyad's timeline: the pair
     object: str | None = None
     interval: TimelineInterval
     points: list[TimelinePoint]
-    periods: list[TimelinePeriod]
     undated: int = 0  # claims with neither an event date nor a published date
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from api.dependencies import Repo, parse_types
 from api.errors import BadParameter
+from api.listing import CSV_RESPONSE, ListFormat, listing
 from api.schemas import ErrorBody
 from graph.changes import (
     MAX_ROWS,
@@ -21,6 +23,7 @@ from graph.changes import (
     contested_query,
     utc,
 )
+from graph.views import Page
 
 router = APIRouter(prefix="/v1", tags=["changes"])
 
@@ -47,8 +50,9 @@ async def changes(
     return build_changes(since, rows)
 
 
-@router.get("/contested", response_model=list[Contested], responses={422: {"model": ErrorBody}})
+@router.get("/contested", response_model=Page[Contested], responses={**CSV_RESPONSE, 422: {"model": ErrorBody}})
 async def contested(
+    request: Request,
     repo: Repo,
     entity: Id = None,
     pair: Annotated[str | None, Query(description="two entity ids, comma-separated", max_length=1001)] = None,
@@ -56,7 +60,9 @@ async def contested(
     since: Annotated[date | None, Query(description="the later article on or after this date")] = None,
     until: Annotated[date | None, Query(description="the later article on or before this date")] = None,
     limit: Limit = 100,
-) -> list[Contested]:
+    offset: Annotated[int, Query(ge=0, le=MAX_ROWS)] = 0,
+    fmt: ListFormat = None,
+) -> Page[Contested] | Response:
     """Claims of one (subject, type, object) that another article denies or
     negates (`negated`), reports only as an allegation (`alleged`), or dates
     differently (`dates`); each with both sentences, articles, outlets and speakers."""
@@ -69,7 +75,10 @@ async def contested(
         if len(parts) != 2 or not all(parts):
             raise BadParameter("pair: give two entity ids separated by a comma, e.g. pair=RUS,UKR")
         ids = (parts[0], parts[1])
+    # Every match up to the row cap, so the page knows its total (at most MAX_ROWS).
     query, params = contested_query(
-        entity=entity, pair=ids, type=names[0] if names else None, since=since, until=until, limit=limit
+        entity=entity, pair=ids, type=names[0] if names else None, since=since, until=until, limit=MAX_ROWS
     )
-    return build_contested(await repo.read_rows(query, params))
+    found = build_contested(await repo.read_rows(query, params))
+    page = Page[Contested](items=found[offset : offset + limit], total=len(found), limit=limit, offset=offset)
+    return listing(request, page, fmt, "contested")

@@ -20,6 +20,7 @@ from graph.repository import (
     MAX_FRONTIER,
 )
 from graph.repository.entities import EntitySort
+from graph.repository.timelines import MAX_PERIODS
 from graph.views import EntityDetail, EntityPage, Subgraph, Timeline, TimelineInterval
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
@@ -106,13 +107,23 @@ async def neighborhood(
     )
 
 
-@router.get("/{entity_id}/timeline", response_model=Timeline, responses=NOT_FOUND)
-async def timeline(repo: Repo, entity_id: str, flt: ClaimFilters, interval: TimelineInterval = "month") -> Timeline:
+@router.get("/{entity_id}/timeline", response_model=Timeline, responses={**CSV_RESPONSE, **NOT_FOUND})
+async def timeline(
+    request: Request,
+    repo: Repo,
+    entity_id: str,
+    flt: ClaimFilters,
+    interval: TimelineInterval = "month",
+    limit: Annotated[int, Query(ge=1, le=MAX_PERIODS, description="periods per page (default: all)")] = MAX_PERIODS,
+    offset: Annotated[int, Query(ge=0, le=MAX_PERIODS)] = 0,
+    fmt: ListFormat = None,
+) -> Timeline | Response:
     """Claims naming the entity per period (every period from the first to the
     last, or `since` to `until`, empty ones as zeros) and per type: affirmed
     facts as cooperation/conflict/neutral, negated and unasserted (alleged,
     planned, hypothetical: never counted as affirmed) apart, and by modality."""
-    return await repo.timeline(entity_id, interval, flt)
+    page = await repo.timeline(entity_id, interval, flt, limit=limit, offset=offset)
+    return listing(request, page, fmt, "timeline")
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, responses=NOT_FOUND)

@@ -1,19 +1,21 @@
-"""GET /v1/export: the filtered fact-edge graph as a file (GraphML, GEXF, JSON,
-a zip of Gephi CSVs) or the claims as PLOVER-style events. Same filters as
-/v1/analytics; see graph.export for the attribute names of each format."""
+"""GET /v1/export: the filtered fact-edge graph as a file (GraphML, GEXF,
+networkx node-link JSON, a zip of Gephi CSVs) or the event claims as PLOVER
+records (JSON Lines). Same filters as /v1/analytics; see graph.export and
+graph.plover_export for the fields of each format."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.dependencies import Filter, GraphDriver, ReadTimeout
+from api.errors import BadParameter
 from api.schemas import ErrorBody
 from graph import export as ex
 from graph.analytics.pull import afetch_subgraph
+from graph.errors import InvalidQuery
 
 router = APIRouter(prefix="/v1", tags=["export"])
 
@@ -25,7 +27,8 @@ MAX_EVENTS = 200_000
     response_class=Response,
     responses={
         200: {"description": "the file, as an attachment", "content": {
-            "application/graphml+xml": {}, "application/gexf+xml": {}, "application/json": {}, "application/zip": {}}},
+            "application/graphml+xml": {}, "application/gexf+xml": {}, "application/json": {}, "application/zip": {},
+            "application/x-ndjson": {}}},
         422: {"model": ErrorBody},
         503: {"model": ErrorBody},
     },
@@ -35,17 +38,21 @@ async def export(
     flt: Filter,
     timeout_s: ReadTimeout,
     format: Annotated[Literal["graphml", "gexf", "json", "csv", "plover"], Query()] = "json",
-    include_negated: Annotated[bool, Query(description="plover: include negated claims")] = True,
+    include_negated: Annotated[bool, Query(description="plover: include negated claims (context negation)")] = True,
     limit: Annotated[int, Query(ge=1, le=MAX_EVENTS, description="plover: most claims returned")] = 100_000,
 ) -> Response:
-    """Download the graph (graphml, gexf, json; csv = zip of nodes.csv + edges.csv)
-    or its claims as PLOVER-style events (plover; since/until apply to claim dates)."""
+    """Download the graph (graphml, gexf, json = networkx node-link; csv = zip of
+    nodes.csv + edges.csv) or its event claims as PLOVER records, one JSON
+    object a line (plover; event types only; since/until apply to claim dates)."""
     driver, database = graph
     if format == "plover":
-        cf = ex.ClaimFilter.from_subgraph_filter(flt, include_negated=include_negated)
+        try:
+            cf = ex.ClaimFilter.from_subgraph_filter(flt, include_negated=include_negated)
+        except InvalidQuery as e:
+            raise BadParameter(str(e)) from e
         records = await ex.afetch_plover(driver, cf, database, limit=limit, timeout_s=timeout_s)
-        body = json.dumps(ex.plover_document(records, cf), ensure_ascii=False).encode("utf-8")
-        rendered = ex.Rendered(body, "application/json", "geokg-plover.json")
+        body = "".join(ex.plover_lines(records)).encode("utf-8")
+        rendered = ex.Rendered(body, "application/x-ndjson", "geokg-plover.jsonl")
     else:
         g = await afetch_subgraph(driver, flt, database, timeout_s=timeout_s)
         rendered = ex.render_graph(g, format, flt)

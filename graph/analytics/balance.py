@@ -1,9 +1,9 @@
 """Signed-network analysis: friends, enemies, and whether triangles add up.
 
 Signs come from the ontology (graph.ontology: PLOVER-style conflict/cooperation
-weights). Definitions, kept deliberately simple:
+weights, `goldstein`). Definitions, kept deliberately simple:
 
-- **Dyad net score**: for two entities, the sum of sign x evidence over every
+- **Dyad net score**: for two entities, the sum of goldstein x evidence over every
   fact edge between them, both directions (evidence = claims; a reference
   edge counts once). Its sign (+1 / -1 / 0) is the dyad's sign. Neutral dyads
   (only 0-sign types such as BORDERS or LEADER_OF, or exact ties) are not part
@@ -44,7 +44,7 @@ class Dyad:
     a_name: str
     b: str
     b_name: str
-    net: float  # sum of sign x evidence over the pair's edges
+    net: float  # sum of goldstein x evidence over the pair's edges
     sign: int  # +1, -1 or 0
     weight: int  # evidence (claims) on the pair's edges
     edges: list[EdgeRef] = field(default_factory=list)
@@ -82,7 +82,8 @@ class Bloc:
 
 @dataclass(frozen=True, slots=True)
 class BalanceResult:
-    dyad_count: int  # signed dyads (positive + negative)
+    dyad_count: int  # every pair with a fact edge: signed_dyads + neutral_dyads (as in centrality)
+    signed_dyads: int  # positive + negative: the signed network (neutral dyads are not part of it)
     positive_dyads: int
     negative_dyads: int
     neutral_dyads: int
@@ -166,14 +167,14 @@ def _bloc_partition(s: nx.Graph, seed: int, resolution: float) -> list[set[str]]
 def balance(
     g: nx.MultiDiGraph,
     *,
-    limit: int = 20,
+    limit: int | None = 20,
     evidence_per_dyad: int = 3,
     seed: int = 42,
     resolution: float = 1.0,
 ) -> BalanceResult:
     p = signed_dyads(g)
     s = _signed_only(p)
-    limit = max(limit, 0)
+    cap = None if limit is None else max(limit, 0)
 
     signs = [d["sign"] for _, _, d in p.edges(data=True)]
     positive = sum(1 for x in signs if x > 0)
@@ -181,7 +182,7 @@ def balance(
     neutral = sum(1 for x in signs if x == 0)
 
     strongest = sorted(s.edges(data=True), key=lambda e: (-abs(e[2]["net"]), min(e[0], e[1]), max(e[0], e[1])))
-    dyad_list = [_dyad(s, u, v, evidence_per_dyad) for u, v, _ in strongest[:limit]]
+    dyad_list = [_dyad(s, u, v, evidence_per_dyad) for u, v, _ in strongest[:cap]]
 
     # Triangles and their balance.
     patterns = {k: 0 for k in PATTERNS}
@@ -268,7 +269,8 @@ def balance(
     ]
 
     return BalanceResult(
-        dyad_count=positive + negative,
+        dyad_count=positive + negative + neutral,
+        signed_dyads=positive + negative,
         positive_dyads=positive,
         negative_dyads=negative,
         neutral_dyads=neutral,
@@ -278,12 +280,12 @@ def balance(
         patterns=patterns,
         balance_ratio=round(balanced_n / total, 6) if total else None,
         dyads=dyad_list,
-        unbalanced_triangles=unbalanced[:limit],
-        balanced_triangles=balanced[:limit],
-        enemy_of_enemy=candidates[:limit],
-        blocs=blocs[:limit],
-        intra_bloc_negative=intra_negative[:limit],
-        inter_bloc_positive=inter_positive[:limit],
+        unbalanced_triangles=unbalanced[:cap],
+        balanced_triangles=balanced[:cap],
+        enemy_of_enemy=candidates[:cap],
+        blocs=blocs[:cap],
+        intra_bloc_negative=intra_negative[:cap],
+        inter_bloc_positive=inter_positive[:cap],
         frustration=len(intra_negative) + len(inter_positive),
         seed=seed,
     )

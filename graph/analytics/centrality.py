@@ -1,15 +1,20 @@
-"""Who is central: degree, weighted strength, PageRank and betweenness.
+"""Who is central: degree, strength (undirected, in, out, signed), PageRank
+and betweenness, all with networkx's own algorithms.
 
-All measures use the undirected projection (graph.analytics.network.dyads):
-in news, being attacked by many and attacking many both make a state central,
-and an undirected view is steadier on sparse, noisy extractions.
-
-- degree: number of distinct counterparts;
-- strength: summed evidence (claims; a reference edge counts once);
-- pagerank: weighted by evidence, damping 0.85 (computed here by power
-  iteration, so no scipy is needed);
-- betweenness: hop-count shortest paths, normalised; above `sample_above`
-  nodes it is estimated from `sample_size` seeded pivot nodes (networkx's `k`).
+- degree: number of distinct counterparts (undirected);
+- strength: summed evidence on the entity's fact edges (claims; a reference
+  edge counts once); in_strength / out_strength: as object / as subject (a
+  symmetric type, FIGHTS or ALLIED_WITH, is mutual and counts both ways);
+- signed_strength: sum of goldstein x evidence over its edges (>0: its
+  relations are mostly cooperative, <0: mostly hostile); signed_in /
+  signed_out split it into what others did to it and what it did;
+- pagerank: `nx.pagerank` on the directed projection (graph.analytics.network
+  .directed), weight = evidence, damping 0.85. Rank flows from subject to
+  object, so an entity ranks high when many well-ranked actors act on it
+  (attack, supply, meet it); who attacked whom is kept;
+- betweenness: `nx.betweenness_centrality` on the undirected projection
+  (hop counts, normalised: brokers between otherwise separate parts); above
+  `sample_above` nodes it is estimated from `sample_size` seeded pivots.
 """
 
 from __future__ import annotations
@@ -19,10 +24,14 @@ from typing import Literal
 
 import networkx as nx
 
-from graph.analytics.network import EdgeRef, dyads, incident_edges, node_info
+from graph.analytics.network import EdgeRef, directed, dyads, incident_edges, node_info
 
-SortKey = Literal["pagerank", "betweenness", "degree", "strength"]
-SORT_KEYS: tuple[str, ...] = ("pagerank", "betweenness", "degree", "strength")
+SortKey = Literal[
+    "pagerank", "betweenness", "degree", "strength", "in_strength", "out_strength", "signed_strength"
+]
+SORT_KEYS: tuple[str, ...] = (
+    "pagerank", "betweenness", "degree", "strength", "in_strength", "out_strength", "signed_strength",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,11 @@ class NodeCentrality:
     iso3: str | None
     degree: int
     strength: int
+    in_strength: int
+    out_strength: int
+    signed_strength: float
+    signed_in: float
+    signed_out: float
     articles: int
     pagerank: float
     betweenness: float
@@ -42,6 +56,7 @@ class NodeCentrality:
 @dataclass(frozen=True, slots=True)
 class CentralityResult:
     nodes: list[NodeCentrality]
+    listed: int  # entities that qualify for the list (after `kinds`), before `limit`
     node_count: int  # entities in the analysed subgraph
     edge_count: int  # fact edges in the analysed subgraph
     dyad_count: int  # pairs of entities with at least one fact edge
@@ -50,49 +65,25 @@ class CentralityResult:
     seed: int
 
 
-def pagerank(p: nx.Graph, damping: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict[str, float]:
-    """Weighted PageRank of an undirected graph with edge attribute `weight`.
-
-    Written here because networkx's own `pagerank` needs SciPy, which geokg
-    does not otherwise depend on. Power iteration with a uniform teleport. Every node of a `dyads` projection
-    has at least one edge, but isolated nodes are handled (their rank is
-    spread uniformly) so the function is safe on any graph. Sums to 1.
-    """
-    nodes = list(p.nodes)
-    n = len(nodes)
-    if n == 0:
+def directed_pagerank(d: nx.DiGraph, damping: float = 0.85) -> dict[str, float]:
+    """networkx's weighted PageRank of the directed projection (sums to 1)."""
+    if d.number_of_nodes() == 0:
         return {}
-    strength = {v: float(p.degree(v, weight="weight")) for v in nodes}
-    rank = {v: 1.0 / n for v in nodes}
-    for _ in range(max_iter):
-        dangling = sum(rank[v] for v in nodes if strength[v] == 0.0)
-        base = (1.0 - damping) / n + damping * dangling / n
-        new = {v: base for v in nodes}
-        for v in nodes:
-            if strength[v] == 0.0:
-                continue
-            share = damping * rank[v] / strength[v]
-            for u, data in p[v].items():
-                new[u] += share * float(data.get("weight", 1.0))
-        change = sum(abs(new[v] - rank[v]) for v in nodes)
-        rank = new
-        if change < n * tol:
-            break
-    return rank
+    return nx.pagerank(d, alpha=damping, weight="weight")
 
 
 def centrality(
     g: nx.MultiDiGraph,
     *,
     sort_by: str = "pagerank",
-    limit: int = 20,
+    limit: int | None = 20,
     kinds: tuple[str, ...] | None = None,
     evidence_per_node: int = 5,
     sample_above: int = 500,
     sample_size: int = 200,
     seed: int = 42,
 ) -> CentralityResult:
-    """Rank entities of `g` by `sort_by` and return the top `limit`.
+    """Rank entities of `g` by `sort_by` and return the top `limit` (None: all).
 
     `kinds` restricts which entities are *listed* (e.g. only Country); the
     measures are always computed on the whole subgraph.
@@ -100,8 +91,9 @@ def centrality(
     if sort_by not in SORT_KEYS:
         raise ValueError(f"sort_by must be one of {', '.join(SORT_KEYS)}, not {sort_by!r}")
     p = dyads(g)
+    d = directed(g)
     n = p.number_of_nodes()
-    pr = pagerank(p)
+    pr = directed_pagerank(d)
     sampled = n > sample_above
     k = min(sample_size, n) if sampled else None
     bc = nx.betweenness_centrality(p, k=k, normalized=True, seed=seed) if n else {}
@@ -111,6 +103,8 @@ def centrality(
         info = node_info(p, v)
         if kinds and info["kind"] not in kinds:
             continue
+        signed_in = sum(a["signed"] for _, _, a in d.in_edges(v, data=True))
+        signed_out = sum(a["signed"] for _, _, a in d.out_edges(v, data=True))
         rows.append(
             NodeCentrality(
                 id=v,
@@ -119,7 +113,12 @@ def centrality(
                 iso3=info["iso3"],
                 degree=p.degree(v),
                 strength=int(p.degree(v, weight="weight")),
-                articles=sum(int(d["articles"]) for d in p[v].values()),
+                in_strength=int(d.in_degree(v, weight="weight")),
+                out_strength=int(d.out_degree(v, weight="weight")),
+                signed_strength=round(sum(a["net"] for a in p[v].values()), 6),
+                signed_in=round(signed_in, 6),
+                signed_out=round(signed_out, 6),
+                articles=sum(int(a["articles"]) for a in p[v].values()),
                 pagerank=pr.get(v, 0.0),
                 betweenness=bc.get(v, 0.0),
                 edges=incident_edges(p, v, evidence_per_node),
@@ -127,7 +126,8 @@ def centrality(
         )
     rows.sort(key=lambda r: (-getattr(r, sort_by), r.id))
     return CentralityResult(
-        nodes=rows[: max(limit, 0)],
+        nodes=rows if limit is None else rows[: max(limit, 0)],
+        listed=len(rows),
         node_count=n,
         edge_count=g.number_of_edges(),
         dyad_count=p.number_of_edges(),

@@ -14,7 +14,16 @@ from typing import Any, Iterable
 
 from graph.cypher.read import parse_relation_types
 from graph.errors import InvalidQuery
-from graph.ontology import RELATION_TYPES, EntityKind
+from graph.ontology import RELATION_TYPES, EntityKind, Tier, types_of_tier
+
+# Named type sets: `events` keeps the event-like types (tier E: attacks, meetings,
+# sanctions...), so "central" is about what happened and not about how many
+# officials an entity has (LEADER_OF/OFFICIAL_OF are structural); `structure`
+# the standing relations (tier S).
+PRESETS: dict[str, tuple[str, ...]] = {
+    "events": types_of_tier(Tier.EVENT),
+    "structure": types_of_tier(Tier.STRUCTURAL),
+}
 
 
 def _types(names: Iterable[str] | None) -> tuple[str, ...]:
@@ -58,8 +67,10 @@ class SubgraphFilter:
       (reference edges carry no article evidence and are not held to it).
     - `kinds`: both end nodes must have one of these kind labels (None: any).
     - `include_reference`: the backbone of borders and capitals loaded from
-      reference data (edge property source='reference') is left out by default,
-      because it is not news and would dominate structural measures.
+      reference data (provenance 'reference', the Neo4j edge property
+      source='reference') is left out by default, because it is not news and
+      would dominate structural measures.
+    - `preset`: the named type set (PRESETS) `types` was cut to, for the echo.
     """
 
     types: tuple[str, ...] = field(default_factory=lambda: tuple(sorted(RELATION_TYPES)))
@@ -69,6 +80,7 @@ class SubgraphFilter:
     min_claims: int = 1
     kinds: tuple[str, ...] | None = None
     include_reference: bool = False
+    preset: str | None = None
 
     @classmethod
     def build(
@@ -81,8 +93,10 @@ class SubgraphFilter:
         min_claims: int = 1,
         kinds: Iterable[str] | None = None,
         include_reference: bool = False,
+        preset: str | None = None,
     ) -> "SubgraphFilter":
         """Validate loose input (CLI options, query parameters) into a filter.
+        A `preset` keeps its types (of `types`, when both are given).
 
         Raises InvalidQuery naming the valid values when something is off.
         """
@@ -90,14 +104,22 @@ class SubgraphFilter:
             raise InvalidQuery(f"since ({since}) is after until ({until}); swap them")
         if min_articles < 0 or min_claims < 0:
             raise InvalidQuery("min_articles and min_claims must be 0 or more")
+        chosen = _types(types)
+        if preset is not None:
+            if preset not in PRESETS:
+                raise InvalidQuery(f"unknown preset {preset!r}; use one of: {', '.join(PRESETS)}")
+            chosen = tuple(t for t in chosen if t in PRESETS[preset])
+            if not chosen:
+                raise InvalidQuery(f"none of the types given is in the {preset} preset")
         return cls(
-            types=_types(types),
+            types=chosen,
             since=since,
             until=until,
             min_articles=min_articles,
             min_claims=min_claims,
             kinds=entity_kinds(kinds),
             include_reference=include_reference,
+            preset=preset,
         )
 
     def cypher_params(self) -> dict[str, Any]:
@@ -114,7 +136,8 @@ class SubgraphFilter:
 
     def describe(self) -> dict[str, Any]:
         """A JSON-friendly echo of the filter, for reports and export metadata."""
-        params = self.cypher_params()
+        params: dict[str, Any] = self.cypher_params()
         if len(self.types) == len(RELATION_TYPES):
             params["types"] = None  # "all", not a list of 31 names
+        params["preset"] = self.preset
         return params

@@ -5,13 +5,15 @@ through `add_entity` / `add_fact`, so every analysis sees one shape:
 
 - a networkx MultiDiGraph, node key = entity id, node attributes
   name, kind, iso3, aliases;
-- one edge per fact edge, key = relation type, attributes type, sign (from the
-  ontology, the single source of signs), symmetric, claims, articles, outlets,
-  first_seen, last_seen (ISO dates or None), confidence, source, cameo, plover.
+- one edge per fact edge, key = relation type, attributes type, goldstein
+  (the type's weight, from the ontology, the single source of weights),
+  symmetric, claims, articles, outlets, first_seen, last_seen (ISO dates or
+  None), confidence, provenance ('article' or 'reference'), cameo, plover.
 
-Most measures look at the undirected projection (`dyads`): one pair per two
-entities that share any fact edge, with the evidence summed and the edges kept
-so a result can cite exactly what it rests on.
+Two projections: `dyads`, undirected, one pair per two entities that share
+any fact edge (communities, balance, betweenness); `directed`, one arc per
+ordered pair (PageRank, in/out strength), so who acted on whom is kept. Both
+sum the evidence and keep the edges, so a result can cite what it rests on.
 """
 
 from __future__ import annotations
@@ -59,11 +61,11 @@ def add_entity(
     )
 
 
-def edge_key(rtype: str, source: str) -> str:
+def edge_key(rtype: str, provenance: str) -> str:
     """The multigraph key of a fact edge. An article-derived edge and a reference
     edge of one type may join the same pair (graph.cypher.write); the key keeps
     them apart."""
-    return rtype if source == "article" else f"{rtype}/{source}"
+    return rtype if provenance == "article" else f"{rtype}/{provenance}"
 
 
 def add_fact(
@@ -78,20 +80,20 @@ def add_fact(
     first_seen: Any = None,
     last_seen: Any = None,
     confidence: float | None = None,
-    source: str | None = "article",
+    provenance: str | None = "article",
 ) -> None:
     """Add one fact edge; unknown end nodes are added with their id as name."""
     rt = relation_type(rtype)
-    source = source or "article"
+    provenance = provenance or "article"
     for node in (subject, obj):
         if node not in g:
             add_entity(g, node, kind=None)
     g.add_edge(
         subject,
         obj,
-        key=edge_key(rt.name, source),
+        key=edge_key(rt.name, provenance),
         type=rt.name,
-        sign=rt.sign,
+        goldstein=rt.sign,
         symmetric=rt.symmetric,
         claims=int(claims or 0),
         articles=int(articles or 0),
@@ -99,7 +101,7 @@ def add_fact(
         first_seen=iso_date(first_seen),
         last_seen=iso_date(last_seen),
         confidence=float(confidence) if confidence is not None else None,
-        source=source,
+        provenance=provenance,
         cameo=rt.cameo,
         plover=rt.plover,
     )
@@ -131,7 +133,7 @@ def graph_from_records(records: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
             first_seen=row.get("first_seen"),
             last_seen=row.get("last_seen"),
             confidence=row.get("confidence"),
-            source=row.get("source"),
+            provenance=row.get("provenance"),
         )
     return g
 
@@ -148,10 +150,10 @@ class EdgeRef:
     object_name: str
     claims: int
     articles: int
-    sign: float
+    goldstein: float  # the type's Goldstein-style weight
     first_seen: str | None
     last_seen: str | None
-    source: str
+    provenance: str  # 'article' or 'reference'
 
 
 def evidence_weight(data: Mapping[str, Any]) -> int:
@@ -168,10 +170,10 @@ def edge_ref(g: nx.MultiDiGraph, u: str, v: str, data: Mapping[str, Any]) -> Edg
         object_name=g.nodes[v].get("name") or v,
         claims=int(data.get("claims") or 0),
         articles=int(data.get("articles") or 0),
-        sign=float(data.get("sign") or 0.0),
+        goldstein=float(data.get("goldstein") or 0.0),
         first_seen=data.get("first_seen"),
         last_seen=data.get("last_seen"),
-        source=data.get("source") or "article",
+        provenance=data.get("provenance") or "article",
     )
 
 
@@ -183,7 +185,7 @@ def dyads(g: nx.MultiDiGraph) -> nx.Graph:
     """The undirected projection: one edge per pair of distinct entities.
 
     Pair attributes: `weight` (summed evidence_weight), `articles` (summed),
-    `net` (sum of sign x evidence_weight over the pair's edges, both
+    `net` (sum of goldstein x evidence_weight over the pair's edges, both
     directions), `edges` (EdgeRefs, strongest first). Self-loops (an entity
     related to itself, an extraction artefact) are left out.
     """
@@ -199,7 +201,7 @@ def dyads(g: nx.MultiDiGraph) -> nx.Graph:
         pair = p[u][v]
         pair["weight"] += w
         pair["articles"] += int(data.get("articles") or 0)
-        pair["net"] += float(data.get("sign") or 0.0) * w
+        pair["net"] += float(data.get("goldstein") or 0.0) * w
         pair["edges"].append(edge_ref(g, u, v, data))
     for _, _, pair in p.edges(data=True):
         pair["edges"].sort(key=_strongest_first)
@@ -207,6 +209,34 @@ def dyads(g: nx.MultiDiGraph) -> nx.Graph:
     # Isolated nodes (only self-loops) carry no structure.
     p.remove_nodes_from([n for n in list(p.nodes) if p.degree(n) == 0])
     return p
+
+
+def directed(g: nx.MultiDiGraph) -> nx.DiGraph:
+    """The directed projection: one arc per ordered pair (subject -> object).
+
+    Arc attributes: `weight` (summed evidence_weight), `signed` (sum of
+    goldstein x evidence_weight), `edges` (EdgeRefs). A symmetric type (FIGHTS,
+    ALLIED_WITH) is mutual, so it adds its evidence in both directions.
+    Self-loops are left out, as in `dyads`.
+    """
+    d = nx.DiGraph()
+    for node, attrs in g.nodes(data=True):
+        d.add_node(node, **attrs)
+    for u, v, data in g.edges(data=True):
+        if u == v:
+            continue
+        w = evidence_weight(data)
+        signed = float(data.get("goldstein") or 0.0) * w
+        ref = edge_ref(g, u, v, data)
+        for a, b in ((u, v), (v, u)) if data.get("symmetric") else ((u, v),):
+            if not d.has_edge(a, b):
+                d.add_edge(a, b, weight=0, signed=0.0, edges=[])
+            arc = d[a][b]
+            arc["weight"] += w
+            arc["signed"] += signed
+            arc["edges"].append(ref)
+    d.remove_nodes_from([n for n in list(d.nodes) if d.degree(n) == 0])
+    return d
 
 
 def incident_edges(p: nx.Graph, node: str, limit: int) -> list[EdgeRef]:

@@ -1,5 +1,5 @@
-"""Neo4j Browser assets: a GraSS style (`geokg.grass`) and saved queries
-(`queries.cypher`). `style.render_grass()` builds the style from the ontology;
+"""Neo4j Browser assets: a GraSS style (`geokg.grass`, and the same as one
+`:style` command in `style-command.txt`) and saved queries (`queries.cypher`). `style.render_grass()` builds the style from the ontology;
 `saved_queries()` reads the queries file (tests run every one of them)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pathlib import Path
 
 BROWSER_DIR = Path(__file__).resolve().parent
 GRASS_PATH = BROWSER_DIR / "geokg.grass"
+STYLE_COMMAND_PATH = BROWSER_DIR / "style-command.txt"
 QUERIES_PATH = BROWSER_DIR / "queries.cypher"
 
 _HEADER = re.compile(r"^// =+ (?P<title>.+?) =*$")

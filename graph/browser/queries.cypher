@@ -13,6 +13,19 @@ WHERE r.source IN ['article', 'reference']
 RETURN e, r, n
 LIMIT 200;
 
+// ==== Article neighbourhood ====
+// The entity's strongest article-derived fact edges only (no reference
+// BORDERS/CAPITAL_OF backbone), at most $limit: readable at a glance.
+// Symmetric types (captioned <->) are stored once: their arrow is no direction.
+:param id => 'AZE';
+:param limit => 40;
+MATCH (e:Entity {id: $id})-[r]-(n:Entity)
+WHERE r.source = 'article'
+WITH e, r, n
+ORDER BY r.articles DESC, r.claims DESC, n.id
+LIMIT $limit
+RETURN e, r, n;
+
 // ==== Evidence behind an edge ====
 // The claims (with their sentences and articles) behind one fact edge.
 // Symmetric types (FIGHTS, BORDERS, ...) count claims in either direction.

@@ -41,6 +41,7 @@ KINDS = typer.Option(None, "--kind", "-k", help="Entity kinds at both ends, e.g.
 REFERENCE = typer.Option(False, "--include-reference/--no-reference", help="Add the reference backbone")
 LIMIT = typer.Option(10, help="How many rows to show")
 AS_JSON = typer.Option(False, "--json", help="Print the full result as JSON")
+PRESET = typer.Option(None, help="events: event-like types only; structure: standing relations only")
 
 
 @analytics_app.command("centrality")
@@ -52,8 +53,11 @@ def centrality_cmd(
     min_claims: int = MIN_CLAIMS,
     kinds: Optional[list[str]] = KINDS,
     include_reference: bool = REFERENCE,
+    preset: Optional[str] = PRESET,
     limit: int = LIMIT,
-    by: str = typer.Option("pagerank", help="pagerank | betweenness | degree | strength"),
+    by: str = typer.Option(
+        "pagerank", help="pagerank | betweenness | degree | strength | in_strength | out_strength | signed_strength"
+    ),
     rank_kinds: Optional[list[str]] = typer.Option(
         None, "--rank-kind", help="Only list these kinds (e.g. Country); the measures use the whole subgraph"
     ),
@@ -66,7 +70,7 @@ def centrality_cmd(
 
     if by not in SORT_KEYS:
         raise typer.BadParameter(f"use one of: {', '.join(SORT_KEYS)}", param_hint="--by")
-    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
+    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference, preset)
     try:
         listed = entity_kinds(rank_kinds)
     except InvalidQuery as e:
@@ -75,9 +79,12 @@ def centrality_cmd(
     if as_json:
         return _emit_json(r)
     typer.echo(f"{r.node_count} entities, {r.edge_count} fact edges, {r.dyad_count} dyads; by {r.sort_by}")
-    typer.echo(f"{'entity':32} {'kind':12} {'pagerank':>9} {'between':>8} {'deg':>4} {'claims':>6}")
+    typer.echo(f"{'entity':32} {'kind':12} {'pagerank':>9} {'between':>8} {'deg':>4} {'in':>5} {'out':>5} {'signed':>8}")
     for n in r.nodes:
-        typer.echo(f"{n.name[:32]:32} {str(n.kind)[:12]:12} {n.pagerank:9.4f} {n.betweenness:8.4f} {n.degree:4d} {n.strength:6d}")
+        typer.echo(
+            f"{n.name[:32]:32} {str(n.kind)[:12]:12} {n.pagerank:9.4f} {n.betweenness:8.4f} {n.degree:4d} "
+            f"{n.in_strength:5d} {n.out_strength:5d} {n.signed_strength:8.1f}"
+        )
 
 
 @analytics_app.command("communities")
@@ -89,20 +96,24 @@ def communities_cmd(
     min_claims: int = MIN_CLAIMS,
     kinds: Optional[list[str]] = KINDS,
     include_reference: bool = REFERENCE,
+    preset: Optional[str] = PRESET,
     limit: int = LIMIT,
     as_json: bool = AS_JSON,
 ) -> None:
     """Louvain communities of entities reported together."""
     from graph.analytics.communities import communities
 
-    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
+    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference, preset)
     r = communities(_subgraph(flt), limit=limit)
     if as_json:
         return _emit_json(r)
     typer.echo(f"{r.community_count} communities over {r.node_count} entities; modularity {r.modularity:.3f}")
     for c in r.communities:
         names = ", ".join(m.name for m in c.members[:12]) + (" ..." if c.size > 12 else "")
-        typer.echo(f"[{c.index}] {c.size:3d} members, {c.internal_weight} claims inside: {names}")
+        mix = c.sign_mix
+        signs = f"{mix.positive} positive, {mix.negative} negative, {mix.neutral} neutral dyads"
+        typer.echo(f"[{c.index}] {c.label} ({c.tone}: {signs})")
+        typer.echo(f"     {c.size:3d} members, {c.internal_weight} claims inside: {names}")
 
 
 @analytics_app.command("balance")
@@ -114,13 +125,14 @@ def balance_cmd(
     min_claims: int = MIN_CLAIMS,
     kinds: Optional[list[str]] = KINDS,
     include_reference: bool = REFERENCE,
+    preset: Optional[str] = PRESET,
     limit: int = LIMIT,
     as_json: bool = AS_JSON,
 ) -> None:
     """Signed dyads, (un)balanced triangles, enemy-of-my-enemy candidates and blocs."""
     from graph.analytics.balance import balance
 
-    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference)
+    flt = subgraph_filter(types, since, until, min_articles, min_claims, kinds, include_reference, preset)
     r = balance(_subgraph(flt), limit=limit)
     if as_json:
         return _emit_json(r)

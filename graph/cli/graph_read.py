@@ -27,6 +27,7 @@ def subgraph_filter(
     min_claims: int,
     kinds: list[str] | None,
     include_reference: bool,
+    preset: str | None = None,
 ) -> SubgraphFilter:
     from graph.analytics.filters import SubgraphFilter
     from graph.errors import InvalidQuery
@@ -40,6 +41,7 @@ def subgraph_filter(
             min_claims=min_claims,
             kinds=kinds,
             include_reference=include_reference,
+            preset=preset,
         )
     except InvalidQuery as e:
         raise typer.BadParameter(str(e)) from e

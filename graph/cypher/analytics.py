@@ -35,11 +35,11 @@ RETURN a {{.id, .name, .iso3, .aliases, kind: {_kind('a')}}} AS subject,
        b {{.id, .name, .iso3, .aliases, kind: {_kind('b')}}} AS object,
        type(r) AS type, r.claims AS claims, r.articles AS articles, r.outlets AS outlets,
        r.first_seen AS first_seen, r.last_seen AS last_seen, r.confidence AS confidence,
-       coalesce(r.source, 'article') AS source
+       coalesce(r.source, 'article') AS provenance
 ORDER BY subject.id, type, object.id
 """
 
-# Claims for the PLOVER-style export, one row per claim, with its article and
+# Claims for the PLOVER export (graph.plover_export), one row per claim, with its article and
 # both arguments. The date is the event date when the text gave one, else the
 # article's publication date. Parameters: $types (list), $since, $until (ISO
 # or null), $include_negated, $modalities (list or null: all), $skip, $limit.
@@ -53,9 +53,9 @@ WHERE ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until)
 MATCH (c)-[:SUBJECT]->(s:Entity)
 MATCH (c)-[:OBJECT]->(o:Entity)
 RETURN c {{.*}} AS claim,
-       art {{.id, .url, .title, .outlet, .published, .license}} AS article,
-       s {{.id, .name, .iso3, kind: {_kind('s')}}} AS subject,
-       o {{.id, .name, .iso3, kind: {_kind('o')}}} AS object,
+       art {{.id, .url, .title, .outlet, .published, .license, .language}} AS article,
+       s {{.id, .name, .iso3, .wikidata, kind: {_kind('s')}}} AS subject,
+       o {{.id, .name, .iso3, .wikidata, kind: {_kind('o')}}} AS object,
        day
 ORDER BY day, art.id, c.sentence_index, c.id
 SKIP $skip LIMIT $limit

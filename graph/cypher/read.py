@@ -12,6 +12,7 @@ Graph model: see `graph.cypher.write`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from graph.cypher.write import ATTRIBUTED_TO
 from graph.errors import InvalidQuery
@@ -104,7 +105,8 @@ RETURN c.polarity AS polarity, c.modality AS modality, count(*) AS n
 _ENTITY_FIELDS = """
 {id: e.id, name: e.name,
  kind: coalesce(head([l IN labels(e) WHERE l IN $kinds]), e.kind),
- aliases: coalesce(e.aliases, []), iso3: e.iso3, wikidata: e.wikidata, source: e.source}
+ aliases: coalesce(e.aliases, []), iso3: e.iso3, wikidata: e.wikidata,
+ provenance: coalesce(e.source, 'article')}
 """
 
 GET_ENTITIES = f"""
@@ -147,8 +149,8 @@ _EDGE_FILTER = """
 """
 
 _EDGE_FIELDS = """
-{type: type(r), source: startNode(r).id, target: endNode(r).id,
- origin: coalesce(r.source, 'article'), sign: r.sign, claims: r.claims,
+{type: type(r), subject: startNode(r).id, object: endNode(r).id,
+ provenance: coalesce(r.source, 'article'), goldstein: r.sign, claims: r.claims,
  articles: r.articles, outlets: r.outlets, first_seen: r.first_seen,
  last_seen: r.last_seen, confidence: r.confidence}
 """
@@ -209,38 +211,52 @@ RETURN n.id AS from, cut, {_EDGE_FIELDS} AS edge, {_NODE_FIELDS} AS node
 """
 
 
-# The part of both relations queries after the edges `r` from `s` to `o` are
-# matched: the subject/object and evidence filters, the order and the page.
-_RELATIONS_PAGE = f"""
+RelationSort = Literal["articles", "last_seen", "confidence", "goldstein", "-goldstein"]
+
+# The ORDER BY of each relations sort; the stable tail keeps pages repeatable.
+_RELATION_ORDER: dict[str, str] = {
+    "articles": "coalesce(r.articles, 0) DESC, coalesce(r.last_seen, date('1900-01-01')) DESC",
+    "last_seen": "coalesce(r.last_seen, date('1900-01-01')) DESC, coalesce(r.articles, 0) DESC",
+    "confidence": "coalesce(r.confidence, 1.0) DESC, coalesce(r.articles, 0) DESC",
+    "goldstein": "coalesce(r.sign, 0.0) DESC, coalesce(r.articles, 0) DESC",
+    "-goldstein": "coalesce(r.sign, 0.0) ASC, coalesce(r.articles, 0) DESC",
+}
+
+
+def _relations_page(sort: str) -> str:
+    """The part of both relations queries after the edges `r` from `s` to `o`
+    are matched: the subject/object and evidence filters, the order and the page."""
+    if sort not in _RELATION_ORDER:
+        raise InvalidQuery(f"sort must be one of {', '.join(_RELATION_ORDER)}")
+    return f"""
 WHERE ((($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object))
        OR (type(r) IN $symmetric
            AND ($subject IS NULL OR o.id = $subject) AND ($object IS NULL OR s.id = $object)))
   AND {_EDGE_FILTER}
-WITH r ORDER BY coalesce(r.articles, 0) DESC, coalesce(r.last_seen, date('1900-01-01')) DESC,
-     startNode(r).id, endNode(r).id, type(r)
+WITH r ORDER BY {_RELATION_ORDER[sort]}, startNode(r).id, endNode(r).id, type(r)
 WITH collect({_EDGE_FIELDS}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items
 """
 
 
-def relations_query(types: Iterable[str] | None) -> str:
+def relations_query(types: Iterable[str] | None, sort: str = "articles") -> str:
     """Fact edges of the given types, optionally anchored on subject and/or
     object ids. For symmetric types the stored direction is arbitrary, so a
     subject/object pair matches either way round."""
     rel = relationship_filter(types)
     return f"""
 MATCH (s:Entity)-[r{rel}]->(o:Entity)
-{_RELATIONS_PAGE}"""
+{_relations_page(sort)}"""
 
 
-def anchored_relations_query(types: Iterable[str] | None) -> str:
+def anchored_relations_query(types: Iterable[str] | None, sort: str = "articles") -> str:
     """`relations_query` when a subject or object id is given: starts from that
     node (an index seek) instead of scanning every edge."""
     rel = relationship_filter(types)
     return f"""
 MATCH (n:Entity {{id: $anchor}})-[r{rel}]-(:Entity)
 WITH DISTINCT r, startNode(r) AS s, endNode(r) AS o
-{_RELATIONS_PAGE}"""
+{_relations_page(sort)}"""
 
 
 def fact_edges_between(rtype: str) -> str:
@@ -274,21 +290,7 @@ _ARTICLE_FIELDS = """
 """
 
 
-# --- paths ---------------------------------------------------------------------------
-
-
-def shortest_paths_query(types: Iterable[str] | None, max_hops: int) -> str:
-    """Every shortest undirected path over fact edges, up to `max_hops`."""
-    if not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
-        raise InvalidQuery(f"max_hops must be an integer from 1 to {MAX_PATH_HOPS}")
-    rel = relationship_filter(types)
-    return f"""
-MATCH (s:Entity {{id: $source}}), (t:Entity {{id: $target}})
-MATCH p = allShortestPaths((s)-[{rel}*..{int(max_hops)}]-(t))
-WITH p LIMIT $limit
-RETURN [x IN nodes(p) | {_NODE_FIELDS}] AS nodes,
-       [r IN relationships(p) | {_EDGE_FIELDS}] AS edges
-"""
+# --- paths: graph.cypher.paths ------------------------------------------------------
 
 
 # --- timeline --------------------------------------------------------------------------

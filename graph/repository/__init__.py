@@ -6,7 +6,7 @@ query runs in a READ-mode managed transaction. Driver failures become
 `graph.errors`: Neo4jUnavailable when the server cannot be reached,
 InvalidQuery for a refused query, NotFound for an unknown id.
 
-One module per resource (entities, relations, timelines, articles, server),
+One module per resource (entities, relations, paths, timelines, articles, server),
 each a mixin over `base.RepositoryBase`; the Cypher is in graph/cypher/.
 """
 
@@ -28,12 +28,13 @@ from graph.repository.base import (
     native,
 )
 from graph.repository.entities import EntityReads
+from graph.repository.paths import PathReads
 from graph.repository.relations import RelationReads
 from graph.repository.server import ServerReads
 from graph.repository.timelines import TimelineReads
 
 
-class Repository(ServerReads, EntityReads, RelationReads, TimelineReads, ArticleReads):
+class Repository(ServerReads, EntityReads, RelationReads, PathReads, TimelineReads, ArticleReads):
     """Read queries over the geokg graph, returning typed models."""
 
 

@@ -81,9 +81,9 @@ def default_sign(rtype: str) -> float:
     return known.sign if known is not None else 0.0
 
 
-def edge_id(edge_type: str, source: str, target: str, origin: str) -> str:
-    suffix = "#reference" if origin == "reference" else ""
-    return f"{source}-{edge_type}->{target}{suffix}"
+def edge_id(edge_type: str, subject: str, object: str, provenance: str) -> str:
+    suffix = "#reference" if provenance == "reference" else ""
+    return f"{subject}-{edge_type}->{object}{suffix}"
 
 
 def native(value: Any) -> Any:
@@ -201,7 +201,7 @@ class RepositoryBase:
     def _edge(row: dict[str, Any]) -> Edge:
         rtype = RELATION_TYPES.get(row["type"])
         return Edge(
-            id=edge_id(row["type"], row["source"], row["target"], row["origin"]),
+            id=edge_id(row["type"], row["subject"], row["object"], row["provenance"]),
             symmetric=bool(rtype and rtype.symmetric),
             **row,
         )

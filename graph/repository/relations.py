@@ -1,4 +1,4 @@
-"""Fact edges, their evidence, and paths between entities."""
+"""Fact edges and their evidence."""
 
 from __future__ import annotations
 
@@ -6,21 +6,9 @@ from collections.abc import Sequence
 
 from graph.cypher import evidence as ev
 from graph.cypher import read as q
-from graph.repository.base import (
-    EVIDENCE_MAX_CLAIMS,
-    KIND_LABELS,
-    EdgeFilter,
-    RepositoryBase,
-)
+from graph.repository.base import EVIDENCE_MAX_CLAIMS, EdgeFilter, RepositoryBase
 from graph.repository.timelines import ClaimFilter
-from graph.views import (
-    Edge,
-    Evidence,
-    GraphNode,
-    Page,
-    Path,
-    Paths,
-)
+from graph.views import Edge, Evidence, Page
 
 
 class RelationReads(RepositoryBase):
@@ -31,6 +19,7 @@ class RelationReads(RepositoryBase):
         object: str | None = None,
         types: Sequence[str] | None = None,
         filters: EdgeFilter = EdgeFilter(),
+        sort: q.RelationSort = "articles",
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Edge]:
@@ -40,11 +29,11 @@ class RelationReads(RepositoryBase):
         params.update(subject=subject, object=object)
         anchor = subject or object
         if anchor is not None:
-            query = q.anchored_relations_query(types)
+            query = q.anchored_relations_query(types, sort)
             await self._require_entities(*(i for i in (subject, object) if i is not None))
             total, items = await self._page(query, limit, offset, anchor=anchor, **params)
         else:
-            total, items = await self._page(q.relations_query(types), limit, offset, **params)
+            total, items = await self._page(q.relations_query(types, sort), limit, offset, **params)
         return Page[Edge](items=[self._edge(r) for r in items], total=total, limit=limit, offset=offset)
 
     async def evidence(
@@ -76,30 +65,3 @@ class RelationReads(RepositoryBase):
             limit=limit,
             offset=offset,
         )
-
-    # --- paths ---------------------------------------------------------------------------------
-
-    async def shortest_paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        types: Sequence[str] | None = None,
-        limit: int = 10,
-    ) -> Paths:
-        """Every shortest undirected path over fact edges (at most `limit`)."""
-        query = q.shortest_paths_query(types, max_hops)
-        found = await self._require_entities(source, target)
-        if source == target:
-            node = found[source]
-            only = Path(nodes=[GraphNode(id=node.id, name=node.name, kind=node.kind)], edges=[], length=0)
-            return Paths(source=source, target=target, paths=[only])
-        rows = await self._rows(query, source=source, target=target, limit=limit, kinds=KIND_LABELS)
-        paths = []
-        for row in rows:
-            nodes = [GraphNode(**n, depth=i) for i, n in enumerate(row["nodes"])]
-            edges = [self._edge(e) for e in row["edges"]]
-            paths.append(Path(nodes=nodes, edges=edges, length=len(edges)))
-        return Paths(source=source, target=target, paths=paths)
-

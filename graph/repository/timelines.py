@@ -73,7 +73,9 @@ def period_range(first: date, last: date, interval: str) -> list[date]:
 
 
 class TimelineReads(RepositoryBase):
-    def _build(self, rows: list[dict[str, Any]], interval: str, flt: ClaimFilter, **who: Any) -> Timeline:
+    def _build(
+        self, rows: list[dict[str, Any]], interval: str, flt: ClaimFilter, limit: int, offset: int, **who: Any
+    ) -> Timeline:
         fact_modalities = {m.value for m in self._fact_modalities}
         points: dict[tuple[date, str], dict[str, int]] = {}
         periods: dict[date, dict[str, Any]] = {}
@@ -103,20 +105,27 @@ class TimelineReads(RepositoryBase):
         first = flt.since or (dated[0] if dated else None)
         last = flt.until or (dated[-1] if dated else None)
         every = period_range(first, last, interval) if first and last and first <= last else dated
+        page = every[offset : offset + limit]
+        shown = set(page)
         return Timeline(
             **who,
             interval=interval,  # type: ignore[arg-type]
             points=[
-                TimelinePoint(period=p, type=t, sign=default_sign(t), **counts)
+                TimelinePoint(period=p, type=t, goldstein=default_sign(t), **counts)
                 for (p, t), counts in sorted(points.items())
+                if p in shown
             ],
-            periods=[TimelinePeriod(period=p, **periods.get(p, _empty_period())) for p in every],
+            items=[TimelinePeriod(period=p, **periods.get(p, _empty_period())) for p in page],
+            total=len(every),
+            limit=limit,
+            offset=offset,
             undated=undated,
         )
 
     async def timeline(
-        self, entity_id: str, interval: TimelineInterval = "month", flt: ClaimFilter = ClaimFilter()
-    ) -> Timeline:
+        self, entity_id: str, interval: TimelineInterval = "month", flt: ClaimFilter = ClaimFilter(),
+        *, limit: int = MAX_PERIODS, offset: int = 0,
+    ) -> Timeline:  # fmt: skip
         """Claims naming the entity (as subject or object) per period and type:
         affirmed facts by the type's sign class, negated, and unasserted
         (alleged, planned, hypothetical) apart, and every claim by modality."""
@@ -124,11 +133,11 @@ class TimelineReads(RepositoryBase):
             raise InvalidQuery(f"interval must be one of {', '.join(INTERVALS)}")
         await self._require_entities(entity_id)
         rows = await self._rows(ev.ENTITY_TIMELINE, id=entity_id, unit=interval, **flt.params())
-        return self._build(rows, interval, flt, entity_id=entity_id)
+        return self._build(rows, interval, flt, limit, offset, entity_id=entity_id)
 
     async def dyad_timeline(
         self, a: str, b: str, interval: TimelineInterval = "month", flt: ClaimFilter = ClaimFilter(),
-        *, either: bool = True,
+        *, either: bool = True, limit: int = MAX_PERIODS, offset: int = 0,
     ) -> Timeline:  # fmt: skip
         """The claims between two entities per period (both directions unless
         `either` is False: then a -> b only, and symmetric types either way)."""
@@ -136,7 +145,7 @@ class TimelineReads(RepositoryBase):
             raise InvalidQuery(f"interval must be one of {', '.join(INTERVALS)}")
         await self._require_entities(a, b)
         rows = await self._rows(ev.PAIR_TIMELINE, a=a, b=b, either=either, unit=interval, **flt.params())
-        return self._build(rows, interval, flt, subject=a, object=b)
+        return self._build(rows, interval, flt, limit, offset, subject=a, object=b)
 
 
 def _empty_period() -> dict[str, Any]:

@@ -50,7 +50,9 @@ async def test_contested_lists_denials_and_date_conflicts_with_both_sides(
     graph: str, make_client: Callable[..., Any], neo4j_driver: Driver
 ) -> None:
     async with make_client() as client:
-        answer = (await client.get("/v1/contested")).json()
+        page = (await client.get("/v1/contested")).json()
+        answer = page["items"]
+        assert page["total"] == len(answer) and page["next"] is None
         by_kind = {c["kind"]: c for c in answer}
         assert set(by_kind) == {"negated", "dates"}
         denial = by_kind["negated"]
@@ -67,18 +69,18 @@ async def test_contested_lists_denials_and_date_conflicts_with_both_sides(
         }  # fmt: skip
 
         # Filters: pair (either order), type, entity, and the later article's date.
-        assert [c["kind"] for c in (await client.get("/v1/contested", params={"pair": "AZE,TUR"})).json()] == ["negated"]
-        assert [c["kind"] for c in (await client.get("/v1/contested", params={"type": "attacks"})).json()] == ["dates"]
-        assert (await client.get("/v1/contested", params={"entity": "SRB"})).json() == []
-        assert [c["kind"] for c in (await client.get("/v1/contested", params={"since": "2021-03-05"})).json()] == [
+        assert [c["kind"] for c in (await client.get("/v1/contested", params={"pair": "AZE,TUR"})).json()["items"]] == ["negated"]
+        assert [c["kind"] for c in (await client.get("/v1/contested", params={"type": "attacks"})).json()["items"]] == ["dates"]
+        assert (await client.get("/v1/contested", params={"entity": "SRB"})).json()["items"] == []
+        assert [c["kind"] for c in (await client.get("/v1/contested", params={"since": "2021-03-05"})).json()["items"]] == [
             "dates"
         ]
-        assert [c["kind"] for c in (await client.get("/v1/contested", params={"until": "2021-03-05"})).json()] == [
+        assert [c["kind"] for c in (await client.get("/v1/contested", params={"until": "2021-03-05"})).json()["items"]] == [
             "negated"
         ]
         assert (await client.get("/v1/contested", params={"pair": "TUR"})).status_code == 422
         api_pairs = {(c["claimed"]["claim"]["id"], c["contested"]["claim"]["id"])
-                     for c in (await client.get("/v1/contested", params={"entity": "KEN"})).json()}  # fmt: skip
+                     for c in (await client.get("/v1/contested", params={"entity": "KEN"})).json()["items"]}  # fmt: skip
 
     # The Browser's saved query finds the same pairs.
     with neo4j_driver.session(database=graph) as session:
@@ -94,7 +96,9 @@ async def test_an_allegation_contests_a_fact(
         ("https://wire-four.test/claim", "Wire Four", "2021-03-05", "Turkey allegedly supplied drones to Azerbaijan."),
     ])  # fmt: skip
     async with make_client() as client:
-        answer = (await client.get("/v1/contested")).json()
+        page = (await client.get("/v1/contested")).json()
+        answer = page["items"]
+        assert page["total"] == len(answer) and page["next"] is None
     assert [(c["kind"], c["contested"]["article"]["outlet"], c["contested"]["claim"]["modality"]) for c in answer] == [
         ("alleged", "Wire Four", "alleged")
     ]

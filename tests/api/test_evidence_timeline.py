@@ -33,7 +33,7 @@ async def test_pair_evidence_without_a_type_covers_both_directions(client: httpx
     body = await get(client, "/v1/relations/evidence", subject="AZE", object="ISR")
     assert body["total"] == 5  # REJECTS (AZE->ISR), SUPPLIES_ARMS x3, ATTACKS negated
     assert {c["type"] for c in body["items"]} == {"REJECTS", "SUPPLIES_ARMS", "ATTACKS"}
-    assert {(e["type"], e["source"]) for e in body["edges"]} == {("SUPPLIES_ARMS", "ISR"), ("REJECTS", "AZE")}
+    assert {(e["type"], e["subject"]) for e in body["edges"]} == {("SUPPLIES_ARMS", "ISR"), ("REJECTS", "AZE")}
     newest = body["items"][0]
     assert newest["article"]["id"] == A3 and newest["article"]["url"] == A3
     assert newest["article"]["outlet"] == "Example News" and newest["modality"] == "alleged"
@@ -67,7 +67,7 @@ async def test_evidence_offsets_index_the_article_text(client: httpx.AsyncClient
 
 async def test_dyad_timeline_by_month_with_empty_periods_and_modalities(client: httpx.AsyncClient) -> None:
     body = await get(client, "/v1/relations/timeline", subject="ISR", object="AZE")
-    months = {p["period"]: p for p in body["periods"]}
+    months = {p["period"]: p for p in body["items"]}
     assert list(months) == [f"{y}-{m:02d}-01" for y, m in [(2022, 10), (2022, 11), (2022, 12), (2023, 1), (2023, 2)]]
     assert months["2022-11-01"]["claims"] == 0 and months["2023-01-01"]["claims"] == 0
     assert months["2022-12-01"]["cooperation"] == 1
@@ -75,20 +75,33 @@ async def test_dyad_timeline_by_month_with_empty_periods_and_modalities(client: 
     feb = months["2023-02-01"]
     assert feb["unasserted"] == 1 and feb["cooperation"] == 0 and feb["by_modality"] == {"alleged": 1}
     yearly = await get(client, "/v1/relations/timeline", subject="ISR", object="AZE", interval="year")
-    assert [p["period"] for p in yearly["periods"]] == ["2022-01-01", "2023-01-01"]
+    assert [p["period"] for p in yearly["items"]] == ["2022-01-01", "2023-01-01"]
     daily = await get(client, "/v1/relations/timeline", subject="ISR", object="AZE", interval="day",
                       since="2022-12-15", until="2022-12-17")  # fmt: skip
-    assert [(p["period"], p["claims"]) for p in daily["periods"]] == [
+    assert [(p["period"], p["claims"]) for p in daily["items"]] == [
         ("2022-12-15", 0), ("2022-12-16", 3), ("2022-12-17", 0)]
 
 
 async def test_entity_timeline_keeps_planned_out_of_affirmed(client: httpx.AsyncClient) -> None:
     body = await get(client, "/v1/entities/RUS/timeline", interval="year")
-    (year,) = body["periods"]
+    (year,) = body["items"]
     assert year["conflict"] == 1  # CONDEMNS asserted; THREATENS is only planned
     assert year["unasserted"] == 1 and year["by_modality"] == {"asserted": 1, "planned": 1}
     points = {p["type"]: p for p in body["points"]}
     assert points["THREATENS"]["affirmed"] == 0 and points["THREATENS"]["unasserted"] == 1
     typed = await get(client, "/v1/entities/AZE/timeline", type="FIGHTS", since="2022-09-01", until="2022-12-31")
-    assert [p["period"] for p in typed["periods"]][:2] == ["2022-09-01", "2022-10-01"]
-    assert sum(p["conflict"] for p in typed["periods"]) == 2 and {p["type"] for p in typed["points"]} == {"FIGHTS"}
+    assert [p["period"] for p in typed["items"]][:2] == ["2022-09-01", "2022-10-01"]
+    assert sum(p["conflict"] for p in typed["items"]) == 2 and {p["type"] for p in typed["points"]} == {"FIGHTS"}
+
+
+async def test_timelines_are_paged_lists_with_csv(client: httpx.AsyncClient) -> None:
+    full = await get(client, "/v1/relations/timeline", subject="ISR", object="AZE")
+    months = [p["period"] for p in full["items"]]
+    assert full["total"] == len(months) and full["next"] is None
+    page = await get(client, "/v1/relations/timeline", subject="ISR", object="AZE", limit=2, offset=1)
+    assert [p["period"] for p in page["items"]] == months[1:3] and "offset=3" in page["next"]
+    assert {p["period"] for p in page["points"]} <= set(months[1:3])
+    r = await client.get("/v1/entities/AZE/timeline", params={"interval": "year", "format": "csv"})
+    lines = r.text.splitlines()
+    assert r.headers["content-type"].startswith("text/csv") and lines[0].startswith("period,")
+    assert "by_modality.asserted" in lines[0] and [line[:10] for line in lines[1:]] == ["2022-01-01", "2023-01-01"]

@@ -101,7 +101,7 @@ async def test_node_limit_keeps_the_strongest(client: httpx.AsyncClient) -> None
     body = await hood(client, limit=4)
     assert at_depth(body, 1) == {spoke(12), spoke(11), spoke(10)}
     assert body["truncated"] is True and "limit" in body["truncated_by"]
-    assert all({e["source"], e["target"]} <= {n["id"] for n in body["nodes"]} for e in body["edges"])
+    assert all({e["subject"], e["object"]} <= {n["id"] for n in body["nodes"]} for e in body["edges"])
 
 
 async def test_second_hop_follows_the_fanout_of_every_node(client: httpx.AsyncClient) -> None:

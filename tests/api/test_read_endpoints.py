@@ -15,7 +15,7 @@ A2 = "https://example.org/news/gantz-visit"
 
 
 def edge_keys(edges: list[dict]) -> set[tuple[str, str, str]]:
-    return {(e["source"], e["type"], e["target"]) for e in edges}
+    return {(e["subject"], e["type"], e["object"]) for e in edges}
 
 
 async def test_health_reports_versions(client: httpx.AsyncClient) -> None:
@@ -119,7 +119,7 @@ async def test_neighbourhood_filters(client: httpx.AsyncClient) -> None:
 async def test_neighbourhood_limit_truncates(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/entities/AZE/neighborhood", params={"limit": 2, "depth": 3})).json()
     assert len(body["nodes"]) == 2 and body["truncated"] is True
-    assert all({e["source"], e["target"]} <= {n["id"] for n in body["nodes"]} for e in body["edges"])
+    assert all({e["subject"], e["object"]} <= {n["id"] for n in body["nodes"]} for e in body["edges"])
 
 
 async def test_neighbourhood_depth_two_reaches_through_hubs(client: httpx.AsyncClient) -> None:
@@ -166,25 +166,25 @@ async def test_evidence_includes_and_labels_non_facts(client: httpx.AsyncClient)
 
 async def test_shortest_paths(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/paths", params={"source": "TUR", "target": "ARM"})).json()
-    assert [[n["id"] for n in p["nodes"]] for p in body["paths"]] == [["TUR", "AZE", "ARM"]]
-    assert body["paths"][0]["length"] == 2
-    # Two distinct edges join ISR and AZE, so there are two shortest paths.
+    assert [[n["id"] for n in p["nodes"]] for p in body["items"]] == [["TUR", "AZE", "ARM"]]
+    assert body["items"][0]["length"] == 2 and body["total"] == 1
+    # Two edges join ISR and AZE: still one path (one node sequence), both edges on its hop.
     two = (await client.get("/v1/paths", params={"source": "ISR", "target": "TUR"})).json()
-    assert len(two["paths"]) == 2
-    assert {p["edges"][0]["type"] for p in two["paths"]} == {"REJECTS", "SUPPLIES_ARMS"}
+    assert len(two["items"]) == 1
+    assert {e["type"] for e in two["items"][0]["hops"][0]["edges"]} == {"REJECTS", "SUPPLIES_ARMS"}
     typed = (await client.get("/v1/paths", params={"source": "ISR", "target": "TUR", "types": "SUPPLIES_ARMS"})).json()
-    assert len(typed["paths"]) == 1
+    assert [e["type"] for e in typed["items"][0]["edges"]] == ["SUPPLIES_ARMS", "SUPPLIES_ARMS"]
     none = (await client.get("/v1/paths", params={"source": "AZE", "target": "IRN"})).json()
-    assert none["paths"] == []
+    assert none["items"] == [] and none["total"] == 0
     short = (await client.get("/v1/paths", params={"source": "TUR", "target": "ARM", "max_hops": 1})).json()
-    assert short["paths"] == []
+    assert short["items"] == []
     same = (await client.get("/v1/paths", params={"source": "TUR", "target": "TUR"})).json()
-    assert same["paths"][0]["length"] == 0
+    assert same["items"][0]["length"] == 0
 
 
 async def test_timeline_by_month_and_week(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/entities/AZE/timeline", params={"interval": "month"})).json()
-    periods = {p["period"]: p for p in body["periods"]}
+    periods = {p["period"]: p for p in body["items"]}
     assert list(periods) == ["2022-10-01", "2022-11-01", "2022-12-01"]  # the empty month too
     assert periods["2022-12-01"] | {} == {
         "period": "2022-12-01", "cooperation": 2, "conflict": 2, "neutral": 0, "negated": 1,
@@ -195,9 +195,9 @@ async def test_timeline_by_month_and_week(client: httpx.AsyncClient) -> None:
     assert points[("2022-12-01", "ATTACKS")] == (0, 1)
     assert points[("2022-12-01", "SUPPLIES_ARMS")] == (2, 0)
     weekly = (await client.get("/v1/entities/AZE/timeline", params={"interval": "week"})).json()
-    weeks = [p["period"] for p in weekly["periods"] if p["claims"]]
+    weeks = [p["period"] for p in weekly["items"] if p["claims"]]
     assert weeks == ["2022-10-03", "2022-12-12"]  # Mondays
-    assert len(weekly["periods"]) == 11  # every week from the first to the last
+    assert len(weekly["items"]) == 11  # every week from the first to the last
 
 
 async def test_articles_list_search_and_detail(client: httpx.AsyncClient) -> None:

@@ -26,13 +26,13 @@ def edges(g) -> set[tuple[str, str, str]]:  # noqa: ANN001
     return {(u, d["type"], v) for u, v, d in g.edges(data=True)}
 
 
-def test_star_centre_is_most_central(neo4j_driver, db) -> None:  # noqa: ANN001
+def test_star_centre_is_most_central_undirected(neo4j_driver, db) -> None:  # noqa: ANN001
     countries(neo4j_driver, db, ["HUB", "L01", "L02", "L03", "L04", "L05"])
     for leaf in ["L01", "L02", "L03", "L04", "L05"]:
         create_fact(neo4j_driver, db, "HUB", "MEETS_WITH", leaf, claims=2, articles=1)
     create_fact(neo4j_driver, db, "L01", "TRADES_WITH", "L02")
     g = fetch_subgraph(neo4j_driver, SubgraphFilter.build(), db)
-    r = centrality(g, limit=6)
+    r = centrality(g, limit=6, sort_by="strength")
     assert r.node_count == 6 and r.edge_count == 6
     top = r.nodes[0]
     assert (top.id, top.name, top.kind, top.iso3, top.degree, top.strength) == ("HUB", "State HUB", "Country", "HUB", 5, 10)
@@ -102,7 +102,7 @@ def test_filters_types_window_evidence_kinds_reference(neo4j_driver, db) -> None
 
     g = fetch_subgraph(neo4j_driver, SubgraphFilter.build(), db)
     d = g.get_edge_data("AAA", "BBB")["ATTACKS"]
-    assert (d["claims"], d["articles"], d["first_seen"], d["last_seen"], d["sign"]) == (5, 3, "2019-03-01", "2019-06-30", -9.3)
+    assert (d["claims"], d["articles"], d["first_seen"], d["last_seen"], d["goldstein"]) == (5, 3, "2019-03-01", "2019-06-30", -9.3)
     assert g.nodes["gx"]["kind"] == "Group" and g.nodes["AAA"]["iso3"] == "AAA"
 
 

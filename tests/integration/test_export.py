@@ -14,8 +14,9 @@ import pytest
 from analytics_support import create_entities, create_fact, two_blocs
 from typer.testing import CliRunner
 
-from graph.settings import get_settings
 from api.cli import app
+from graph.settings import get_settings
+from tests.plover_spec import check_plover_record
 
 pytestmark = pytest.mark.neo4j
 
@@ -41,14 +42,16 @@ STORED = {
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_graph_files_hold_the_stored_edges(fmt: str, neo4j_driver, db, tmp_path: Path) -> None:  # noqa: ANN001
     two_blocs(neo4j_driver, db)
+    neo4j_driver.execute_query("MATCH (e:Entity {id: 'DDD'}) SET e.aliases = ['Dee', 'D-land']", database_=db)
     out = tmp_path / f"geokg.{fmt}"
     assert "6 nodes and 8 edges" in run("--format", fmt, "--out", str(out))
     h = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
     got = {(u, d["relation"], v, int(d["claims"]), int(d["articles"])) for u, v, d in h.edges(data=True)}
     assert got == STORED
     assert {n: (a["name"], a["kind"], a["iso3"]) for n, a in h.nodes(data=True)}["DDD"] == ("State DDD", "Country", "DDD")
+    assert h.nodes["DDD"]["aliases"] == "Dee|D-land" and "aliases" not in h.nodes["AAA"]  # kept; none: left out
     attack = next(d for u, v, d in h.edges(data=True) if d["relation"] == "ATTACKS" and u == "AAA")
-    assert float(attack["sign"]) == -9.3 and attack["first_seen"] == "2020-01-01" and attack["last_seen"] == "2020-01-01"
+    assert float(attack["goldstein"]) == -9.3 and attack["first_seen"] == "2020-01-01" and attack["last_seen"] == "2020-01-01"
 
 
 def test_csv_and_json_with_filters(neo4j_driver, db, tmp_path: Path) -> None:  # noqa: ANN001
@@ -68,10 +71,11 @@ def test_csv_and_json_with_filters(neo4j_driver, db, tmp_path: Path) -> None:  #
 
     run("--format", "json", "--out", str(tmp_path / "g.json"), "--min-claims", "2")
     doc = json.loads((tmp_path / "g.json").read_text())
-    assert {(e["subject"], e["type"], e["object"]) for e in doc["edges"]} == {
+    h = nx.node_link_graph(doc, edges="edges")  # networkx node-link: source = subject, target = object
+    assert {(u, d["type"], v) for u, v, d in h.edges(data=True)} == {
         (s, t, o) for s, t, o, c, _ in STORED if c >= 2
     }
-    assert doc["geokg"]["filter"]["min_claims"] == 2
+    assert h.graph["filter"]["min_claims"] == 2
 
 
 def test_plover_records_from_loaded_claims(neo4j_driver, db, tmp_path: Path) -> None:  # noqa: ANN001
@@ -103,24 +107,39 @@ def test_plover_records_from_loaded_claims(neo4j_driver, db, tmp_path: Path) -> 
         claims=claims,
     )])
 
-    assert "wrote 4 claims" in run("--format", "plover", "--out", str(tmp_path / "events.json"))
-    events = {e["geokg_type"]: e for e in json.loads((tmp_path / "events.json").read_text())["events"]}
-    assert set(events) == {"ATTACKS", "NEGOTIATES_WITH", "SUPPLIES_ARMS", "LEADER_OF"}
+    # Events only: LEADER_OF is structural and has no PLOVER category.
+    assert "wrote 3 event claims" in run("--format", "plover", "--out", str(tmp_path / "events.jsonl"))
+    lines = (tmp_path / "events.jsonl").read_text().splitlines()
+    records = [json.loads(x) for x in lines]
+    for rec in records:
+        check_plover_record(rec)
+    events = {e["geokg"]["type"]: e for e in records}
+    assert set(events) == {"ATTACKS", "NEGOTIATES_WITH", "SUPPLIES_ARMS"}
     attack = events["ATTACKS"]
-    assert (attack["event_type"], attack["cameo"], attack["actor1"], attack["actor1_country"], attack["actor2_id"]) == (
-        "ASSAULT", "18-20", "Russia", "RUS", "UKR")
-    assert (attack["date"], attack["date_source"], attack["publication_date"]) == ("2020-02-20", "event", "2020-03-01")
-    assert attack["context"] == [] and attack["url"] == url and attack["sentence"] == "Sentence 0 about RUS and UKR."
-    assert attack["id"] == claims[0].id and attack["confidence"] == 0.7
-    assert events["NEGOTIATES_WITH"]["context"] == ["future"] and events["NEGOTIATES_WITH"]["date"] == "2020-03-01"
+    assert (attack["event"], attack["quad_code"], attack["event_scale"], attack["geokg"]["cameo"]) == (
+        ["ASSAULT"], 4, -9.0, "18-20")
+    assert attack["actor"][0] == {"code": "RUS", "entity_text": "RUS", "identifier_text": "Russia",
+                                  "geokg_id": "RUS", "geokg_kind": "Country"}  # fmt: skip
+    assert attack["recipient"][0]["code"] == "UKR"
+    assert (attack["date"], attack["geokg"]["date_source"], attack["geokg"]["published"]) == (
+        "2020-02-20", "event", "2020-03-01")
+    assert "context" not in attack and attack["cite_info"]["url"] == url and attack["text"] == "Sentence 0 about RUS and UKR."
+    assert attack["text_info"] == {"sequence": 0, "start": 0, "end": 13}  # subject 0-3 ... object 10-13
+    assert attack["id"] == claims[0].id and attack["geokg"]["confidence"] == 0.7
+    talks = events["NEGOTIATES_WITH"]
+    assert talks["context"] == ["future"] and talks["date"] == "2020-03-01"
+    assert [a["geokg_id"] for a in talks["actor"]] == ["RUS", "UKR"] and "recipient" not in talks  # reciprocal
     arms = events["SUPPLIES_ARMS"]
-    assert arms["context"] == ["negated"] and arms["actor2_kind"] == "Group" and arms["actor2_country"] is None
-    assert events["LEADER_OF"]["event_type"] is None and events["LEADER_OF"]["context"] == ["hypothetical"]
+    assert arms["context"] == ["negation"] and arms["recipient"][0]["geokg_kind"] == "Group"
+    assert "code" not in arms["recipient"][0]
 
-    # Filters: no negated claims, a window on the claim date (event date first), JSON Lines.
+    # Filters: no negated claims, a window on the claim date (event date first).
     run("--format", "plover", "--out", str(tmp_path / "e.jsonl"), "--no-negated", "--until", "2020-02-29")
     lines = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text().splitlines()]
-    assert [e["geokg_type"] for e in lines] == ["ATTACKS"]
+    assert [e["geokg"]["type"] for e in lines] == ["ATTACKS"]
+    only_structural = CliRunner().invoke(app, ["export", "--format", "plover", "--out", str(tmp_path / "x.jsonl"),
+                                               "--type", "LEADER_OF"])  # fmt: skip
+    assert only_structural.exit_code != 0 and "PLOVER" in only_structural.output
 
 
 def test_bad_format_and_type_are_refused(tmp_path: Path) -> None:

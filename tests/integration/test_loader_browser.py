@@ -8,25 +8,61 @@ import re
 import pytest
 from test_loader import first_article, second_article
 
-from graph.browser import GRASS_PATH, QUERIES_PATH, saved_queries
-from graph.browser.style import NEGATIVE, NEUTRAL, POSITIVE, render_grass
+from graph.browser import GRASS_PATH, QUERIES_PATH, STYLE_COMMAND_PATH, saved_queries
+from graph.browser.style import NEGATIVE, NEUTRAL, POSITIVE, render_grass, style_command
 from graph.loader import Loader
 from graph.ontology import RELATION_TYPES, EntityKind, Polarity, fact_modality_values
 from graph.reference import load_reference
 
-PARAMS = {"id": "AZE", "type": "SUPPLIES_ARMS", "a": "ISR", "b": "AZE"}
+PARAMS = {"id": "AZE", "type": "SUPPLIES_ARMS", "a": "ISR", "b": "AZE", "limit": 3}
+
+
+def browser_rules(grass: str) -> dict[str, dict[str, str]]:
+    """Selector -> properties, read the way Neo4j Browser's GraSS reader does:
+    only single quotes delimit a string, braces outside one open and close a
+    rule, properties split on ';' and then on the first ':'."""
+    rules: dict[str, dict[str, str]] = {}
+    selector, body, in_string, in_rule = "", "", False, False
+    for ch in grass:
+        if ch == "'":
+            in_string = not in_string
+        elif ch == "{" and not in_string:
+            in_rule = True
+        elif ch == "}" and not in_string:
+            in_rule = False
+            props = [p.split(":") for p in body.split(";")]
+            rules[selector] = {p[0].strip(): p[1].strip() for p in props if len(p) == 2 and p[0].strip()}
+            selector, body = "", ""
+        elif in_rule:
+            body += ch
+        elif not ch.isspace():
+            selector += ch
+    return rules
 
 
 def test_grass_file_is_generated_from_the_ontology():
     text = GRASS_PATH.read_text(encoding="utf-8")
     assert text == render_grass(), "run `python -m graph.browser.style` to regenerate geokg.grass"
+    rules = browser_rules(text)
     for kind in EntityKind:
-        assert re.search(rf"node\.{kind.value} \{{[^}}]*caption: \"\{{name\}}\"", text)
+        assert rules[f"node.{kind.value}"]["caption"] == "{name}", kind
+        assert int(rules[f"node.{kind.value}"]["font-size"].removesuffix("px")) >= 14  # readable
+    for name, rtype in RELATION_TYPES.items():
+        caption = rules[f"relationship.{name}"]["caption"]
+        assert caption == ("<-> <type>" if rtype.symmetric else "<type>"), name
+    assert rules["node.Article"]["caption"] == "{title}"
     for name, rtype in RELATION_TYPES.items():
         block = re.search(rf"relationship\.{name} \{{([^}}]*)\}}", text)
         assert block, name
         expected = NEGATIVE if rtype.sign < 0 else POSITIVE if rtype.sign > 0 else NEUTRAL
         assert f"color: {expected};" in block.group(1), name
+
+
+def test_style_command_is_the_grass_in_one_browser_command():
+    command = STYLE_COMMAND_PATH.read_text(encoding="utf-8")
+    assert command == style_command(), "run `python -m graph.browser.style` to regenerate style-command.txt"
+    assert command.startswith(":style node {") and command.count("\n") == 1
+    assert browser_rules(command.removeprefix(":style ")) == browser_rules(GRASS_PATH.read_text(encoding="utf-8"))
 
 
 def test_queries_file_lists_the_symmetric_types_of_the_ontology():
@@ -53,6 +89,7 @@ def test_every_saved_query_runs_and_answers(neo4j_driver, clean_db):
     queries = saved_queries()
     assert set(queries) == {
         "Entity neighbourhood",
+        "Article neighbourhood",
         "Evidence behind an edge",
         "Dyad timeline",
         "Who arms whom",
@@ -70,6 +107,12 @@ def test_every_saved_query_runs_and_answers(neo4j_driver, clean_db):
                 params["id"] = "IRN"
             results[title] = s.run(query, params).data()
 
+    with neo4j_driver.session(database=db) as s:  # the relationships themselves, with their properties
+        article_only = [r["r"] for r in s.run(queries["Article neighbourhood"], PARAMS)]
+    assert len(results["Article neighbourhood"]) == 3 and len(article_only) == 3  # LIMIT $limit
+    assert all(r["source"] == "article" for r in article_only)  # no reference backbone
+    strengths = [r["articles"] for r in article_only]
+    assert strengths == sorted(strengths, reverse=True)
     neighbours = {(type(r["r"]).__name__, r["n"]["id"]) for r in results["Entity neighbourhood"]}
     assert {n for _, n in neighbours} >= {"ISR", "IRN", "ARM", "GEO", "RUS", "TUR"}
     assert len(results["Evidence behind an edge"]) == 3

@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 
 from graph.analytics import SubgraphFilter, add_entity, add_fact, balance, centrality, communities, new_graph
-from graph.analytics.centrality import pagerank
-from graph.analytics.network import dyads, graph_from_records
+from graph.analytics.centrality import directed_pagerank
+from graph.analytics.network import directed, dyads, graph_from_records
 from graph.errors import InvalidQuery
 from graph.ontology import RELATION_TYPES
 
@@ -80,7 +80,7 @@ def test_dyads_sum_both_directions_and_drop_self_loops() -> None:
 def test_reference_edge_counts_once_and_does_not_overwrite_article_edge() -> None:
     g = new_graph()
     add_fact(g, "FRA", "BORDERS", "ESP", claims=4, articles=3)
-    add_fact(g, "ESP", "BORDERS", "FRA", claims=None, articles=None, source="reference")
+    add_fact(g, "ESP", "BORDERS", "FRA", claims=None, articles=None, provenance="reference")
     assert g.number_of_edges() == 2
     assert dyads(g)["ESP"]["FRA"]["weight"] == 5
 
@@ -97,44 +97,66 @@ def test_graph_from_records_keeps_node_attributes() -> None:
             "first_seen": "2020-01-05",
             "last_seen": "2020-02-01",
             "confidence": 0.7,
-            "source": "article",
+            "provenance": "article",
         }
     ]
     g = graph_from_records(rows)
     assert g.nodes["RUS"] == {"name": "Russia", "kind": "Country", "iso3": "RUS", "aliases": ("Russian Federation",)}
     (u, v, d), = g.edges(data=True)
-    assert (u, v, d["type"], d["sign"], d["claims"], d["first_seen"]) == ("RUS", "UKR", "ATTACKS", -9.3, 3, "2020-01-05")
+    assert (u, v, d["type"], d["goldstein"], d["claims"], d["first_seen"]) == ("RUS", "UKR", "ATTACKS", -9.3, 3, "2020-01-05")
 
 
 # --- centrality ------------------------------------------------------------------
 
 
-def test_pagerank_of_a_star_matches_the_closed_form() -> None:
-    # Centre c and n leaves, t = (1-d)/N: c = t + d*n*l and l = t + d*c/n,
-    # so c = t*(1 + d*n) / (1 - d^2).
+def test_directed_pagerank_of_an_in_star_matches_the_closed_form() -> None:
+    # n leaves each act on the centre (a dangling node: its rank is spread evenly).
+    # Leaf l = t + d*c/N with t = (1-d)/N; centre c = l + d*n*l; c + n*l = 1,
+    # so l = 1/(1 + n + d*n) and c = (1 + d*n) * l.
     n, d = 4, 0.85
-    t = (1 - d) / (n + 1)
-    centre = t * (1 + d * n) / (1 - d * d)
-    leaf = t + d * centre / n
-    pr = pagerank(dyads(star(n)))
-    assert pr["HUB"] == pytest.approx(centre, abs=1e-8)
-    assert pr["L0"] == pytest.approx(leaf, abs=1e-8)
-    assert sum(pr.values()) == pytest.approx(1.0)
-
-
-def test_pagerank_of_a_cycle_is_uniform_and_follows_weights() -> None:
     g = new_graph()
-    for a, b in [("A", "B"), ("B", "C"), ("C", "D"), ("D", "A")]:
-        add_fact(g, a, "TRADES_WITH", b)
-    assert all(v == pytest.approx(0.25) for v in pagerank(dyads(g)).values())
-    add_fact(g, "A", "SUPPORTS", "B", claims=10)
-    pr = pagerank(dyads(g))
-    assert pr["A"] == pytest.approx(pr["B"])
-    assert pr["A"] > pr["C"]
+    for i in range(n):
+        add_fact(g, f"L{i}", "ATTACKS", "HUB", claims=2)
+    pr = directed_pagerank(directed(g), damping=d)
+    leaf = 1 / (1 + n + d * n)
+    assert pr["HUB"] == pytest.approx((1 + d * n) * leaf, abs=1e-6)
+    assert pr["L0"] == pytest.approx(leaf, abs=1e-6)
+    assert sum(pr.values()) == pytest.approx(1.0)
+    # The other way round the centre only gives: it ranks lowest.
+    out = new_graph()
+    for i in range(n):
+        add_fact(out, "HUB", "ATTACKS", f"L{i}", claims=2)
+    ranks = directed_pagerank(directed(out))
+    assert ranks["HUB"] < min(ranks[f"L{i}"] for i in range(n))
 
 
-def test_star_centre_tops_every_measure() -> None:
-    r = centrality(star(5, claims=2), limit=3)
+def test_directed_pagerank_follows_weights_and_symmetric_types_go_both_ways() -> None:
+    g = new_graph()
+    add_fact(g, "X", "SUPPORTS", "Y", claims=9)
+    add_fact(g, "X", "SUPPORTS", "Z", claims=1)
+    add_fact(g, "Y", "SUPPORTS", "X")
+    add_fact(g, "Z", "SUPPORTS", "X")
+    pr = directed_pagerank(directed(g))
+    assert pr["Y"] > pr["Z"]
+    sym = new_graph()
+    add_fact(sym, "A", "FIGHTS", "B", claims=3)
+    d = directed(sym)
+    assert d["A"]["B"]["weight"] == d["B"]["A"]["weight"] == 3
+    assert d["A"]["B"]["signed"] == pytest.approx(-9.3 * 3)
+    assert directed_pagerank(d)["A"] == pytest.approx(0.5)
+
+
+def test_in_out_and_signed_strength() -> None:
+    r = centrality(two_blocs(), sort_by="in_strength", limit=None)
+    b1 = next(n for n in r.nodes if n.id == "B1")
+    assert r.nodes[0].id == "B1" and (b1.in_strength, b1.out_strength) == (9, 6)
+    assert b1.signed_in == pytest.approx(4.6 * 6 - 9.3 * 3) and b1.signed_out == pytest.approx(4.6 * 6)
+    assert b1.signed_strength == pytest.approx(4.6 * 6 - 9.3 * 3)  # each dyad once
+    assert r.listed == 6 and len(r.nodes) == 6
+
+
+def test_star_centre_tops_every_undirected_measure() -> None:
+    r = centrality(star(5, claims=2), limit=3, sort_by="strength")
     top = r.nodes[0]
     assert top.id == "HUB"
     assert (top.degree, top.strength, top.betweenness) == (5, 10, 1.0)
@@ -282,3 +304,16 @@ def test_limit_caps_lists_but_not_counts() -> None:
     r = balance(two_blocs(), limit=1)
     assert len(r.dyads) == 1 and len(r.balanced_triangles) == 1
     assert r.triangle_count == 3 and math.isclose(r.balance_ratio or 0, 1.0)
+
+
+def test_community_tone_needs_two_thirds_of_the_signed_dyads() -> None:
+    from graph.analytics.communities import Member, SignMix, label, tone
+
+    assert tone(SignMix(positive=2, negative=1, neutral=5, net=1.0)) == "cooperative"
+    assert tone(SignMix(positive=1, negative=2, neutral=0, net=-1.0)) == "hostile"
+    assert tone(SignMix(positive=3, negative=2, neutral=0, net=0.5)) == "mixed"
+    assert tone(SignMix(positive=0, negative=0, neutral=4, net=0.0)) == "neutral"
+    members = [Member(id=x, name=f"N{x}", kind=None, iso3=None, strength=1) for x in "abcde"]
+    assert label(members) == "Na, Nb, Nc + 2 more" and label(members[:2]) == "Na, Nb"
+    r = communities(two_blocs(), seed=7)
+    assert sorted(c.tone for c in r.communities) == ["cooperative", "cooperative"]

@@ -9,7 +9,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from ingest.cli import app
+from api.cli import app
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ def test_the_local_engine_does_not_import_ray(tmp_path):
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from ingest.cli import app\n"
+        "from api.cli import app\n"
         f"r = CliRunner().invoke(app, ['ingest', '--dry-run', '--out', {str(tmp_path / 'c.jsonl')!r}, "
         f"'--no-progress', {str(tmp_path / 'missing.txt')!r}])\n"
         "assert r.exit_code == 1, r.output\n"

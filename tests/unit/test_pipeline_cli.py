@@ -116,7 +116,7 @@ def test_some_articles_not_loaded_exits_4_with_the_list_and_the_rerun_command(tm
 
     sink = FailsOnSecondArticle()
 
-    def run_with_refusing_sink(paths, fmt, fields, batch_size, n_process, show_progress):
+    def run_with_refusing_sink(paths, fmt, fields, batch_size, n_process, show_progress, *engine):
         return run(paths, NoClaims(), sink, fmt=fmt, fields=fields, batch_size=batch_size, sink_name=sink.name)
 
     monkeypatch.setattr(ingest_cmd, "_run_with_neo4j", run_with_refusing_sink)

@@ -48,3 +48,12 @@ ARMED_GROUPS: tuple[GroupRow, ...] = (
     ("jnim", "JNIM", ("Jama'at Nasr al-Islam wal Muslimin",), None),
     ("peshmerga", "Peshmerga", ("Kurdish Peshmerga",), None),
 )
+
+# Crowds the press names by a place or people and a plural noun ("Hong Kong
+# protesters", "Serbian demonstrators"): one Group entity, never the state (the
+# protesters of Serbia are not Serbia). Lower-case plural nouns.
+CROWD_NOUNS: frozenset[str] = frozenset(
+    "protesters protestors demonstrators activists rioters marchers militants insurgents".split()
+)
+# Verbs whose plural-demonym subject is such a crowd ("Serbians protested").
+CROWD_VERBS: frozenset[str] = frozenset("protest demonstrate riot march rally".split())

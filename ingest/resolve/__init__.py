@@ -58,7 +58,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ingest.resolve import names, people, places, pronouns, units
+from ingest.resolve import crowds, names, nominals, people, places, pronouns, units
 from ingest.resolve.places import country_of, syntactic_role
 from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention
 from ingest.resolve.units import article_scope
@@ -93,6 +93,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("leader-regimes", names.leader_regimes),
     # Before the entities: NER often tags only part of a unit name ("CTF" of "CTF 50").
     Pass("military-units", units.military_units),
+    Pass("company-names", nominals.company_names),  # before the entities: NER calls "Mahan Air" a facility
+    Pass("named-crowds", crowds.named_crowds),  # before the entities: "Serbian protesters" is no mention of Serbia
     Pass("entities", names.resolve_entities),
     # Before the passes that copy a unit's entity ("the battalion").
     Pass("generic-units", units.qualify_generic_units),
@@ -103,6 +105,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("personal-pronouns", pronouns.personal_pronouns),
     Pass("appositive-titles", people.appositive_titles),
     Pass("organisation-descriptions", names.organisation_descriptions),
+    Pass("definite-nominals", nominals.definite_nominals),
+    Pass("crowd-references", crowds.crowd_references),  # before "they": it may mean the protesters
     Pass("plural-pronouns", pronouns.plural_pronouns),
 )
 

@@ -215,6 +215,8 @@ def one_ent(st: ArticleState, ent: Span) -> None:
     if ent.text in PEOPLES_AND_FAITHS:
         return  # a people or a faith ("the Yazidi community", "the name of Islam"), no entity here
     label = ent.label_
+    if _company(st, ent):
+        return
     # "Near Raqqah" tagged PERSON: a leading locative preposition makes it a place.
     leading_prep = ent[0].lower_ in PLACE_CONTEXT_PREPS and len(ent) > 1
     start, end = _clean_bounds(ent[1:] if leading_prep else ent, strip_titles=label == "PERSON")
@@ -263,6 +265,19 @@ def one_ent(st: ArticleState, ent: Span) -> None:
         organization(st, span)
     elif label in ("GPE", "LOC", "FAC"):
         place(st, span, label)
+
+
+def _company(st: ArticleState, ent: Span) -> bool:
+    """A name the article gives as a company's, or its first word alone (see
+    ingest.resolve.nominals.company_names): the company, whatever NER said."""
+    start, end = _clean_bounds(ent, strip_titles=False)
+    text = st.doc[start:end].text if start < end else ""
+    full = st.company_names.get(text)
+    if full is None:
+        return False
+    entity = Entity(id=slug_id("org", full), name=full, kind=EntityKind.ORGANIZATION)
+    st.emit(entity, "exact" if text == full else "coreference", start, end, ACTOR)
+    return True
 
 
 def organization(st: ArticleState, span: Span) -> None:

@@ -43,6 +43,10 @@ class ResolvedMention:
     text: str
     sentence_index: int
     role: str  # "actor" or "place"
+    # A plural reference to a set the article names ("they" after "Egypt,
+    # Greece and France met"): every member, `entity` being the first. Empty for
+    # a mention of one entity. Relation extraction gives one argument per member.
+    members: tuple[Entity, ...] = ()
 
 
 def slug_id(prefix: str, name: str) -> str:
@@ -88,6 +92,7 @@ class ArticleState:
         self.vessel_names: set[str] = set()
         self.merged_parts: set[tuple[int, int]] = set()  # ents replaced by a merged name
         self.qualifiers: dict[int, tuple[int, str]] = {}  # place end token -> (country end token, iso3)
+        self.company_names: dict[str, str] = {}  # "Mahan Air", "Mahan" -> "Mahan Air" (named as an airline)
 
     def sentence_index(self, token_i: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token_i) - 1)
@@ -96,7 +101,9 @@ class ArticleState:
         char = self.doc[token_i].idx
         return any(a <= char < b for a, b in self.furniture)
 
-    def emit(self, entity: Entity, rule: str, start: int, end: int, role: str) -> None:
+    def emit(
+        self, entity: Entity, rule: str, start: int, end: int, role: str, members: tuple[Entity, ...] = ()
+    ) -> None:
         if start >= end or any(i in self.covered for i in range(start, end)):
             return
         if role == PLACE and end in self.qualifiers and entity.kind in (EntityKind.CITY, EntityKind.PLACE):
@@ -116,6 +123,7 @@ class ArticleState:
                 text=span.text,
                 sentence_index=self.sentence_index(start),
                 role=role,
+                members=members,
             )
         )
         if entity.kind == EntityKind.COUNTRY and entity.iso3:

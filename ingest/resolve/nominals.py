@@ -1,0 +1,141 @@
+"""Definite descriptions of an organisation the article has described as of a
+kind: "the airline" -> the one airline named before ("Iranian airline Mahan
+Air"), "the network" -> the broadcaster ("broadcast corporation ABS-CBN"),
+"the company" -> the one company (an airline or broadcaster is one too).
+Rule "definite-nominal".
+
+What an organisation is comes from the article's own words, not from outside
+knowledge: its name's last word ("ABS-CBN Corporation", "Mahan Air"), the
+common nouns just before the name ("Iranian airline Mahan Air"), an
+apposition ("Mahan Air, a private airline") or a copula ("X is the largest
+broadcasting company"). The word lists are ingest.words.organisations
+DESCRIPTION_*.
+
+Precision first: the description resolves only when the article leaves no
+doubt: the one organisation of that kind named in this sentence or the one
+before, else the one named in the whole article before it; two candidates,
+or none, give no mention."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import Entity
+from graph.ontology import EntityKind
+from ingest.resolve.state import ACTOR, ArticleState, ResolvedMention
+from ingest.words.organisations import (
+    COMPANY_NAME_ENDS,
+    DESCRIPTION_CLASSES,
+    DESCRIPTION_HEADS,
+    DESCRIPTION_HYPERNYMS,
+)
+
+_ORG_KINDS = (EntityKind.ORGANIZATION, EntityKind.GROUP)
+_MAX_BEFORE = 3  # description words right before a name ("state-owned broadcast corporation X")
+
+
+def _classes_of(words: set[str]) -> set[str]:
+    return {c for c, ws in DESCRIPTION_CLASSES.items() if words & ws}
+
+
+def described_classes(st: ArticleState, m: ResolvedMention) -> set[str]:
+    """The kinds of organisation the article describes the mention's entity as."""
+    doc = st.doc
+    words = {st.lowers[m.end_token - 1]}
+    k = m.start_token - 1
+    while k >= 0 and m.start_token - k <= _MAX_BEFORE and st.pos[k] in ("NOUN", "ADJ") and st.texts[k].islower():
+        words.add(st.lowers[k])
+        k -= 1
+    root = doc[m.start_token : m.end_token].root
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            words.add(c.lower_)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        words.update(c.lower_ for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+    words.update(_attr_modifiers(root))
+    return _classes_of(words)
+
+
+def _attr_modifiers(root: Token) -> set[str]:
+    """'X is the largest television and radio broadcasting company': the
+    attribute's noun modifiers say what kind of company."""
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return set()
+    out: set[str] = set()
+    for attr in (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        for c in attr.children:
+            if c.dep_ in ("compound", "nmod", "amod"):
+                out.update(x.lower_ for x in (c, *c.conjuncts))
+    return out
+
+
+def _fits(classes: set[str], wanted: str) -> bool:
+    return wanted in classes or bool(classes & DESCRIPTION_HYPERNYMS.get(wanted, frozenset()))
+
+
+def definite_nominals(st: ArticleState) -> None:
+    """'the airline', 'this network' -> the organisation of that kind (module doc)."""
+    n = len(st.doc)
+    orgs = sorted(
+        (m for m in st.out if m.entity.kind in _ORG_KINDS and m.role == ACTOR and not m.members),
+        key=lambda m: m.start_token,
+    )
+    if not orgs:
+        return
+    described: dict[str, set[str]] = {}
+    for m in orgs:
+        if m.rule in ("exact", "alias"):
+            described.setdefault(m.entity.id, set()).update(described_classes(st, m))
+    if not any(described.values()):
+        return
+    for i in range(1, n):
+        wanted = DESCRIPTION_HEADS.get(st.lowers[i])
+        if wanted is None or i in st.covered or i in st.in_ent or st.lowers[i - 1] not in ("the", "this"):
+            continue
+        if not st.texts[i].islower() or st.in_furniture(i):
+            continue
+        if i + 1 < n and (st.pos[i + 1] in ("NOUN", "PROPN") or st.lowers[i + 1] == "of"):
+            continue  # "the airline industry", "the network of activists": another phrase
+        entity = _antecedent(st, i, wanted, orgs, described)
+        if entity is not None:
+            start = i - 1 if st.lowers[i - 1] == "this" else i
+            st.emit(entity, "definite-nominal", start, i + 1, ACTOR)
+            orgs.append(st.out[-1])  # a later "the airline" may lean on this one
+
+
+def _antecedent(
+    st: ArticleState, i: int, wanted: str, orgs: list[ResolvedMention], described: dict[str, set[str]]
+) -> Entity | None:
+    before = [m for m in orgs if m.end_token <= i and _fits(described.get(m.entity.id, set()), wanted)]
+    if not before:
+        return None
+    sent = st.sentence_index(i)
+    near = {m.entity.id: m.entity for m in before if m.sentence_index >= sent - 1}
+    if len(near) == 1:
+        return next(iter(near.values()))
+    if near:
+        return None  # two of that kind just before: no guess
+    anywhere = {m.entity.id: m.entity for m in before}
+    return next(iter(anywhere.values())) if len(anywhere) == 1 else None
+
+
+def company_names(st: ArticleState) -> None:
+    """Names the article gives as a company's ("Iranian airline Mahan Air",
+    "broadcast corporation X", "X Holdings"), whatever NER tagged them (it
+    calls "Mahan Air" a facility), and their first word alone ("Mahan"): one
+    sense per article. Sets st.company_names: name -> full name."""
+    words = frozenset().union(*DESCRIPTION_CLASSES.values())
+    for e in st.ents:
+        if e.label_ in ("NORP", "LANGUAGE") or e.ent_id_ or len(e) < 1 or not e[0].is_title:
+            continue
+        start = e.start + (1 if e[0].lower_ == "the" else 0)
+        if start >= e.end:
+            continue
+        before = {st.lowers[k] for k in range(max(0, start - _MAX_BEFORE), start) if st.pos[k] == "NOUN" and st.texts[k].islower()}
+        adjacent = start > 0 and st.pos[start - 1] == "NOUN" and st.lowers[start - 1] in words
+        if not (adjacent and before & words or len(e) - (start - e.start) >= 2 and st.texts[e.end - 1] in COMPANY_NAME_ENDS):
+            continue
+        full = st.doc[start : e.end].text
+        st.company_names[full] = full
+        if e.end - start >= 2 and st.texts[start].istitle() and len(st.texts[start]) > 2:
+            st.company_names.setdefault(st.texts[start], full)

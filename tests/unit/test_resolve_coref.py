@@ -1,0 +1,161 @@
+"""Argument resolution of issue 14: plural pronouns for a set of parties,
+definite descriptions of an organisation the article described ("the
+airline"), and crowds named by a place or a people ("Chilean protesters").
+Sentences written for these tests; each rule has its negative cases (two
+candidates, no antecedent, quoted speech)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from graph.models import Article
+from graph.ontology import EntityKind
+from ingest.extract import Extractor
+from ingest.resolve import ResolvedMention, resolve
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def nlp(extractor: Extractor) -> Language:
+    return extractor.nlp
+
+
+def run(nlp: Language, text: str) -> list[ResolvedMention]:
+    return resolve(nlp(text), "test")
+
+
+def at(mentions: list[ResolvedMention], text: str) -> list[ResolvedMention]:
+    return [m for m in mentions if m.text == text]
+
+
+def members(m: ResolvedMention) -> set[str]:
+    return {e.id for e in (m.members or (m.entity,))}
+
+
+# --- "they" for a set of parties ------------------------------------------------------
+
+
+def test_they_after_coordinated_states_is_the_set(nlp: Language) -> None:
+    mentions = run(nlp, "Iraq and Jordan signed a border deal on Monday. They agreed to open two crossings.")
+    (they,) = at(mentions, "They")
+    assert (they.rule, members(they)) == ("plural-pronoun-set", {"IRQ", "JOR"})
+
+
+def test_they_after_ministers_of_several_states_is_their_states(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Egyptian foreign minister Ahmed Fahmy and his Greek and French counterparts met in Athens on Tuesday. "
+        "The Italian foreign minister, Marco Rossi, attended as an observer. "
+        "They rejected the plan. They also called on Turkey to halt the drilling.",
+    )
+    theys = at(mentions, "They")
+    assert len(theys) == 2
+    # The observer named alone in between is not one of them.
+    assert all(members(t) == {"EGY", "GRC", "FRA"} for t in theys)
+
+
+def test_they_after_plural_ministers_of_named_states(nlp: Language) -> None:
+    mentions = run(nlp, "The foreign ministers of Spain and Portugal met in Madrid. They condemned the decision.")
+    (they,) = at(mentions, "They")
+    assert members(they) == {"ESP", "PRT"}
+
+
+def test_they_after_a_coordination_with_an_unnamed_party_is_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "Iraq and several tribal leaders met in Ramadi. They agreed to a ceasefire.")
+    assert not at(mentions, "They")
+
+
+def test_they_inside_a_quotation_is_not_the_set_named_outside_it(nlp: Language) -> None:
+    mentions = run(nlp, 'Iraq and Jordan signed a border deal. "They will regret it," a smuggler said.')
+    assert not at(mentions, "They")
+
+
+def test_a_set_they_gives_one_claim_per_member(extractor: Extractor) -> None:
+    text = "Greece and Cyprus held talks in Athens on Monday. They condemned Turkey for the drilling."
+    e = extractor.extract_one(Article(id="test:set-they", text=text))
+    condemns = {(c.subject_id, c.object_id) for c in e.claims if c.type == "CONDEMNS"}
+    assert {("GRC", "TUR"), ("CYP", "TUR")} <= condemns
+    assert {m.entity_id for m in e.mentions if m.text == "They"} == {"GRC", "CYP"}
+
+
+def test_a_negated_set_they_gives_no_fact(extractor: Extractor) -> None:
+    text = "Greece and Cyprus held talks in Athens on Monday. They did not condemn Turkey."
+    e = extractor.extract_one(Article(id="test:set-they-neg", text=text))
+    assert not [c for c in e.claims if c.type == "CONDEMNS" and c.polarity == "affirmed"]
+
+
+# --- "the airline", "the network", "the company" -----------------------------------------
+
+
+def test_the_airline_is_the_one_airline_named_before(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Norway on Monday banned Estonian airline Borealis Air from its airspace. "
+        "Borealis has denied the charges. The airline flies cargo to Syria.",
+    )
+    assert {m.entity.name for m in mentions if m.text in ("Borealis Air", "Borealis", "airline")} == {"Borealis Air"}
+    (airline,) = at(mentions, "airline")
+    assert (airline.rule, airline.entity.kind) == ("definite-nominal", EntityKind.ORGANIZATION)
+
+
+def test_the_company_may_be_the_broadcaster(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Regulators shut down broadcast corporation NTV-Globo on Monday. "
+        "The company said it would appeal, and the network went off the air.",
+    )
+    assert {m.entity.name for m in at(mentions, "company") + at(mentions, "network")} == {"NTV-Globo"}
+
+
+def test_the_airline_with_two_airlines_in_view_is_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "Borealis Air and Polar Airways cut their fares on Monday. The airline said demand was low.")
+    assert not at(mentions, "airline")
+
+
+def test_the_airline_with_no_airline_named_is_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "The European Union met in Brussels on Monday. The airline said demand was low.")
+    assert not at(mentions, "airline")
+
+
+def test_the_airline_before_a_noun_is_another_phrase(nlp: Language) -> None:
+    mentions = run(nlp, "Norway banned Estonian airline Borealis Air. The airline industry protested.")
+    assert not at(mentions, "airline")
+
+
+# --- crowds ------------------------------------------------------------------------------
+
+
+def test_a_demonym_and_protesters_are_one_group_not_the_state(nlp: Language) -> None:
+    mentions = run(nlp, "On Friday, Chilean protesters marched in Santiago. The protesters clashed with the police.")
+    (crowd,) = at(mentions, "Chilean protesters")
+    assert (crowd.entity.kind, crowd.entity.name) == (EntityKind.GROUP, "Chilean protesters")
+    assert not [m for m in mentions if m.entity.id == "CHL"]
+    (later,) = at(mentions, "protesters")
+    assert (later.entity.id, later.rule) == (crowd.entity.id, "definite-nominal")
+
+
+def test_a_plural_people_that_protested_is_the_crowd(nlp: Language) -> None:
+    mentions = run(nlp, "Chileans protested in Santiago for a third night.")
+    (crowd,) = at(mentions, "Chileans")
+    assert (crowd.entity.kind, crowd.entity.name) == (EntityKind.GROUP, "Chilean protesters")
+
+
+def test_a_plural_people_that_voted_stays_the_state(nlp: Language) -> None:
+    mentions = run(nlp, "Chileans voted in a referendum on Sunday.")
+    assert [m.entity.id for m in at(mentions, "Chileans")] == ["CHL"]
+
+
+def test_protesters_with_no_crowd_named_are_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "Chile said the protesters had been paid.")
+    assert not at(mentions, "protesters")
+    assert [m.entity.id for m in at(mentions, "Chile")] == ["CHL"]
+
+
+def test_protesters_with_two_crowds_named_are_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "Chilean protesters and Peruvian protesters met at the border. The protesters sang.")
+    assert not at(mentions, "protesters")

@@ -80,6 +80,7 @@ NOMINAL_REFERENCES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
 # "the" and not before a noun ("the city centre" is not the city).
 GENERIC_REFERENCES: tuple[tuple[str, str], ...] = (
     ("country", "Country"),
+    ("nation", "Country"),
     ("city", "City"),
     ("group", "Group"),
     ("terrorist group", "Group"),

@@ -18,11 +18,12 @@ or none, give no mention."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.models import Entity
 from graph.ontology import EntityKind
-from ingest.resolve.state import ACTOR, ArticleState, ResolvedMention
+from ingest.resolve.places import syntactic_role
+from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention
 from ingest.words.organisations import (
     COMPANY_NAME_ENDS,
     DESCRIPTION_CLASSES,
@@ -139,3 +140,81 @@ def company_names(st: ArticleState) -> None:
         st.company_names[full] = full
         if e.end - start >= 2 and st.texts[start].istitle() and len(st.texts[start]) > 2:
             st.company_names.setdefault(st.texts[start], full)
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def country_reference(st: ArticleState, ent: Span) -> Entity | None:
+    """'the country', 'the nation' -> the state the article leaves no doubt
+    about. As a place ("troops in the country", "she left the country"): the
+    one state named as a place in this sentence or the one before. As an
+    actor or possessor ("the country's borders"): the one state acting as a
+    subject there (`subject_country`). Else, with no state named nearby, the
+    one state the article named before; else none. Never simply the last
+    country named: in "expel US troops from the country" that is the wrong one."""
+    if syntactic_role(ent) == PLACE or ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
+        sent = st.sentence_index(ent.start)
+        lo = st.sent_starts[sent - 1] if sent >= 1 else 0
+        places = {
+            m.entity.id: m.entity
+            for m in st.out
+            if m.entity.kind == EntityKind.COUNTRY and m.role == PLACE and lo <= m.start_token < ent.start
+        }
+        if len(places) == 1:
+            return next(iter(places.values()))
+        return _only_country(st, ent.start) if not _countries_near(st, ent.start) else None
+    own = st.sent_starts[st.sentence_index(ent.start)]
+    same = {
+        m.entity.id: m.entity
+        for m in st.out
+        if m.entity.kind == EntityKind.COUNTRY and not m.members and own <= m.start_token < ent.start
+    }
+    if len(same) == 1:  # "the Syrian government, whose duty is to protect the country's borders"
+        return next(iter(same.values()))
+    subject = subject_country(st, ent.start, same_sentence=bool(same))
+    if subject is not None or _countries_near(st, ent.start):
+        return subject
+    return _only_country(st, ent.start)
+
+
+def _countries_near(st: ArticleState, i: int) -> set[str]:
+    """The states named in token i's sentence (before it) or the one before."""
+    sent = st.sentence_index(i)
+    lo = st.sent_starts[sent - 1] if sent >= 1 else 0
+    return {m.entity.id for m in st.out if m.entity.kind == EntityKind.COUNTRY and not m.members and lo <= m.start_token < i}
+
+
+def _only_country(st: ArticleState, i: int) -> Entity | None:
+    """The one state the article has named before token i (an article about
+    Thailand that names no other state), else None."""
+    named = {m.entity.id: m.entity for m in st.out if m.entity.kind == EntityKind.COUNTRY and not m.members and m.start_token < i}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+# Verbs whose object is a place one moves from or to ("left the country").
+_PLACE_OBJECT_VERBS = frozenset("leave enter flee visit exit tour".split())
+
+
+def subject_country(st: ArticleState, i: int, same_sentence: bool = False) -> Entity | None:
+    """'the country', 'the nation' at token i -> the one state that acts as a
+    clause subject (or names the subject: "Iranian officials said", "Iraq's
+    parliament voted") in this sentence (only, with `same_sentence`) or the one before. Not the last
+    country named: in "expel US troops from the country" or "she left the
+    country" that is the wrong one. Two such states, or none: no mention."""
+    doc = st.doc
+    sent = st.sentence_index(i)
+    lo = st.sent_starts[sent if same_sentence or sent == 0 else sent - 1]
+    found: dict[str, Entity] = {}
+    for m in st.out:
+        if m.entity.kind != EntityKind.COUNTRY or m.role != ACTOR or m.members or not lo <= m.start_token < i:
+            continue
+        tok = doc[m.end_token - 1]
+        while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ in _SUBJECT_DEPS or tok.dep_ in ("poss", "amod", "compound") and head.dep_ in _SUBJECT_DEPS or (
+            tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in _SUBJECT_DEPS
+        ):
+            found[m.entity.id] = m.entity
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -159,3 +159,37 @@ def test_protesters_with_no_crowd_named_are_left_alone(nlp: Language) -> None:
 def test_protesters_with_two_crowds_named_are_left_alone(nlp: Language) -> None:
     mentions = run(nlp, "Chilean protesters and Peruvian protesters met at the border. The protesters sang.")
     assert not at(mentions, "protesters")
+
+
+# --- "the country", "the nation" --------------------------------------------------------
+
+
+def country_of(mentions: list[ResolvedMention], word: str = "country") -> list[str]:
+    return [m.entity.id for m in mentions if m.text == word]
+
+
+def test_the_country_as_a_place_is_the_state_named_as_a_place(nlp: Language) -> None:
+    mentions = run(nlp, "The French embassy in Mali closed on Monday and told French citizens to leave the country.")
+    assert country_of(mentions) == ["MLI"]
+
+
+def test_the_country_is_not_the_state_of_the_troops_expelled_from_it(nlp: Language) -> None:
+    mentions = run(nlp, "The Parliament of Niger voted to expel French troops from the country.")
+    assert "FRA" not in country_of(mentions)
+
+
+def test_the_country_as_an_actor_is_the_state_acting_as_subject(nlp: Language) -> None:
+    mentions = run(nlp, "Chile said on Monday that Peru had closed a crossing. The country will protest formally.")
+    assert country_of(mentions) == []  # two states act as subjects (Peru in the that-clause): no guess
+    mentions = run(nlp, "Chile closed its border with Peru on Monday. The country will reopen it next week.")
+    assert country_of(mentions) == ["CHL"]
+
+
+def test_the_country_with_two_acting_states_is_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "Chile and Peru signed a deal, and Bolivia rejected it. The country's envoy left.")
+    assert country_of(mentions) == []
+
+
+def test_the_nation_in_an_article_about_one_state_is_that_state(nlp: Language) -> None:
+    mentions = run(nlp, "Voters in Chile went to the polls on Sunday.\n\nTurnout was high. The nation's president thanked voters.")
+    assert country_of(mentions, "nation") == ["CHL"]

@@ -290,8 +290,28 @@ def organization(st: ArticleState, span: Span) -> None:
     if len(span) == 1 and text in st.name_parts:
         st.emit(st.name_parts[text], "coreference", span.start, span.end, ACTOR)
         return
+    whole = _org_with_head(st, span) if len(span) == 1 else None
+    if whole is not None:
+        st.emit(whole, "coreference", span.start, span.end, ACTOR)
+        return
     entity = Entity(id=slug_id("org", text), name=text, kind=EntityKind.ORGANIZATION)
     st.emit(entity, "exact", span.start, span.end, ACTOR)
+
+
+def _org_with_head(st: ArticleState, span: Span) -> Entity | None:
+    """'the Commission' after 'the European Commission', 'the Senate' after
+    'the Senate of the Philippines': a one-word name that is the head of the
+    one longer organisation name the article gave before (its last word, or
+    the word before "of") is that organisation; two such names, none."""
+    word = span.text
+    found: dict[str, Entity] = {}
+    for m in st.out:
+        if m.entity.kind != EntityKind.ORGANIZATION or m.rule not in ("exact", "alias") or m.end_token > span.start:
+            continue
+        words = m.text.split()
+        if len(words) >= 2 and (words[-1] == word or word in words[:-1] and words[words.index(word) + 1] == "of"):
+            found[m.entity.id] = m.entity
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def organisation_descriptions(st: ArticleState) -> None:

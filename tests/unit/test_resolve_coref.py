@@ -193,3 +193,30 @@ def test_the_country_with_two_acting_states_is_left_alone(nlp: Language) -> None
 def test_the_nation_in_an_article_about_one_state_is_that_state(nlp: Language) -> None:
     mentions = run(nlp, "Voters in Chile went to the polls on Sunday.\n\nTurnout was high. The nation's president thanked voters.")
     assert country_of(mentions, "nation") == ["CHL"]
+
+
+# --- names the resolver missed ------------------------------------------------------------
+
+
+def test_a_one_word_name_that_heads_the_organisation_named_before_is_it(nlp: Language) -> None:
+    mentions = run(nlp, "The European Commission fined the bank. The Commission said the fine was final.")
+    assert {m.entity.id for m in mentions if m.text in ("European Commission", "Commission")} == {"org:european-commission"}
+
+
+def test_a_one_word_name_heading_no_earlier_name_stays_itself(nlp: Language) -> None:
+    mentions = run(nlp, "The Commission said the fine was final.")
+    assert [m.rule for m in at(mentions, "Commission")] == ["exact"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "group_id"),
+    [
+        ("The attack was blamed on the Abu Sayyaf Group.", "Abu Sayyaf Group", "group:abu-sayyaf"),
+        ("A Kataeb Hezbollah commander was killed.", "Kataeb Hezbollah", "group:kataib-hezbollah"),
+        ("Talks with the Moro Islamic Liberation Front resumed.", "Moro Islamic Liberation Front", "group:milf"),
+        ("The Kurds fought the Islamic State for years.", "Kurds", "group:kurds"),
+    ],
+)
+def test_armed_groups_by_their_reported_names(nlp: Language, text: str, name: str, group_id: str) -> None:
+    (m,) = at(run(nlp, text), name)
+    assert (m.entity.id, m.entity.kind) == (group_id, EntityKind.GROUP)

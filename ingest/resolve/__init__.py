@@ -96,6 +96,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("company-names", nominals.company_names),  # before the entities: NER calls "Mahan Air" a facility
     Pass("named-crowds", crowds.named_crowds),  # before the entities: "Serbian protesters" is no mention of Serbia
     Pass("entities", names.resolve_entities),
+    Pass("company-short-names", nominals.company_short_names),  # "ABS-CBN" where NER saw no name
     # Before the passes that copy a unit's entity ("the battalion").
     Pass("generic-units", units.qualify_generic_units),
     Pass("locative-names", places.locative_names),

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.resolve.places import syntactic_role
-from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention
+from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention, slug_id
 from ingest.words.organisations import (
     COMPANY_NAME_ENDS,
     DESCRIPTION_CLASSES,
@@ -85,7 +85,7 @@ def definite_nominals(st: ArticleState) -> None:
         return
     described: dict[str, set[str]] = {}
     for m in orgs:
-        if m.rule in ("exact", "alias"):
+        if m.rule in ("exact", "alias", "coreference"):
             described.setdefault(m.entity.id, set()).update(described_classes(st, m))
     if not any(described.values()):
         return
@@ -127,7 +127,7 @@ def company_names(st: ArticleState) -> None:
     sense per article. Sets st.company_names: name -> full name."""
     words = frozenset().union(*DESCRIPTION_CLASSES.values())
     for e in st.ents:
-        if e.label_ in ("NORP", "LANGUAGE") or e.ent_id_ or len(e) < 1 or not e[0].is_title:
+        if e.label_ in ("NORP", "LANGUAGE") or e.ent_id_ or not e[0].text[:1].isupper() and e[0].lower_ != "the":
             continue
         start = e.start + (1 if e[0].lower_ == "the" else 0)
         if start >= e.end:
@@ -138,8 +138,45 @@ def company_names(st: ArticleState) -> None:
             continue
         full = st.doc[start : e.end].text
         st.company_names[full] = full
-        if e.end - start >= 2 and st.texts[start].istitle() and len(st.texts[start]) > 2:
-            st.company_names.setdefault(st.texts[start], full)
+        short = _short_name(st, start, e.end)
+        if short:
+            st.company_names.setdefault(short, full)
+
+
+def _short_name(st: ArticleState, start: int, end: int) -> str | None:
+    """The name without its company word ("ABS-CBN" of "ABS-CBN Corporation",
+    "Mahan" of "Mahan Air"), else its first word; None when that is no name
+    (a short or lower-case word)."""
+    if end - start < 2:
+        return None
+    if st.texts[end - 1] in COMPANY_NAME_ENDS:
+        short = st.doc[start : end - 1].text
+    else:
+        short = st.texts[start]
+    return short if len(short) > 2 and short[:1].isupper() else None
+
+
+def company_short_names(st: ArticleState) -> None:
+    """The short name of a company the article names in full ("ABS-CBN"
+    after or before "ABS-CBN Corporation"), wherever NER did not tag it:
+    that company (rule "coreference"). Not when a capitalised word follows
+    ("ABS-CBN News Channel" is another name)."""
+    doc, n = st.doc, len(st.doc)
+    for short, full in st.company_names.items():
+        if short == full:
+            continue
+        entity = Entity(id=slug_id("org", full), name=full, kind=EntityKind.ORGANIZATION)
+        for start in range(n):
+            if start in st.covered or not short.startswith(st.texts[start]):
+                continue
+            end = start + 1
+            while end < n and len(doc[start:end].text) < len(short):
+                end += 1
+            if doc[start:end].text != short or any(k in st.covered for k in range(start, end)):
+                continue
+            if end < n and st.texts[end][:1].isupper() and st.pos[end] == "PROPN" or st.in_furniture(start):
+                continue
+            st.emit(entity, "coreference", start, end, ACTOR)
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")

@@ -220,3 +220,14 @@ def test_a_one_word_name_heading_no_earlier_name_stays_itself(nlp: Language) -> 
 def test_armed_groups_by_their_reported_names(nlp: Language, text: str, name: str, group_id: str) -> None:
     (m,) = at(run(nlp, text), name)
     assert (m.entity.id, m.entity.kind) == (group_id, EntityKind.GROUP)
+
+
+def test_a_companys_short_name_is_the_company_even_where_ner_missed_it(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Regulators fined NTV-Globo on Monday. NTV-Globo Corporation is the largest broadcasting company "
+        "in the region. NTV-Globo News reported the fine.",
+    )
+    ids = {m.entity.id for m in mentions if m.text in ("NTV-Globo", "NTV-Globo Corporation")}
+    assert ids == {"org:ntv-globo-corporation"}
+    assert not [m for m in mentions if m.text == "NTV-Globo" and m.start_char > 60]  # "NTV-Globo News" is another name

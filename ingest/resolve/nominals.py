@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from graph.models import Entity
 from graph.ontology import EntityKind
+from ingest.gazetteer.groups import CROWD_NOUNS
 from ingest.resolve.places import syntactic_role
 from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention, slug_id
 from ingest.words.organisations import (
@@ -182,6 +183,26 @@ def company_short_names(st: ArticleState) -> None:
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
+def group_reference(st: ArticleState, i: int) -> Entity | None:
+    """'the group', 'the militant group' -> the armed group or the organisation
+    named "... Group" ("the 507th Maintenance Group") the article leaves no
+    doubt about: the one named in this sentence or the one before, else the
+    one named in the article before; two, or none, give no mention. Crowds
+    ("Serbian protesters") are no such group."""
+    sent = st.sentence_index(i)
+    cands = [
+        m
+        for m in st.out
+        if m.start_token < i and m.rule in ("exact", "alias") and not m.members and (
+            m.entity.kind == EntityKind.GROUP and m.entity.name.split()[-1] not in CROWD_NOUNS
+            or m.entity.kind == EntityKind.ORGANIZATION and m.text.split()[-1].lower() == "group"
+        )
+    ]
+    near = {m.entity.id: m.entity for m in cands if m.sentence_index >= sent - 1}
+    pool = near or {m.entity.id: m.entity for m in cands}
+    return next(iter(pool.values())) if len(pool) == 1 else None
+
+
 def country_reference(st: ArticleState, ent: Span) -> Entity | None:
     """'the country', 'the nation' -> the state the article leaves no doubt
     about. As a place ("troops in the country", "she left the country"): the
@@ -190,7 +211,9 @@ def country_reference(st: ArticleState, ent: Span) -> Entity | None:
     subject there (`subject_country`). Else, with no state named nearby, the
     one state the article named before; else none. Never simply the last
     country named: in "expel US troops from the country" that is the wrong one."""
-    if syntactic_role(ent) == PLACE or ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
+    root = ent.root
+    part_of = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PART_NOUNS
+    if syntactic_role(ent) == PLACE or part_of or root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
         sent = st.sentence_index(ent.start)
         lo = st.sent_starts[sent - 1] if sent >= 1 else 0
         places = {
@@ -224,11 +247,16 @@ def _countries_near(st: ArticleState, i: int) -> set[str]:
 
 def _only_country(st: ArticleState, i: int) -> Entity | None:
     """The one state the article has named before token i (an article about
-    Thailand that names no other state), else None."""
+    Thailand that names no other state), else None. Not inside a quotation:
+    a speaker's "the nation" is often his own, which the article need not name."""
+    if _in_quotation(st, i):
+        return None
     named = {m.entity.id: m.entity for m in st.out if m.entity.kind == EntityKind.COUNTRY and not m.members and m.start_token < i}
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+# Nouns of a part of a territory ("the northern part of the country").
+_PART_NOUNS = frozenset("part parts rest north south east west centre center region regions area areas half third".split())
 # Verbs whose object is a place one moves from or to ("left the country").
 _PLACE_OBJECT_VERBS = frozenset("leave enter flee visit exit tour".split())
 
@@ -255,3 +283,13 @@ def subject_country(st: ArticleState, i: int, same_sentence: bool = False) -> En
         ):
             found[m.entity.id] = m.entity
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _in_quotation(st: ArticleState, i: int) -> bool:
+    """Token i is inside a quotation opened earlier in its paragraph (curly
+    marks, or an odd number of straight ones)."""
+    text = st.doc.text
+    idx = st.doc[i].idx
+    start = text.rfind("\n", 0, idx) + 1
+    before = text[start:idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1

@@ -231,3 +231,27 @@ def test_a_companys_short_name_is_the_company_even_where_ner_missed_it(nlp: Lang
     ids = {m.entity.id for m in mentions if m.text in ("NTV-Globo", "NTV-Globo Corporation")}
     assert ids == {"org:ntv-globo-corporation"}
     assert not [m for m in mentions if m.text == "NTV-Globo" and m.start_char > 60]  # "NTV-Globo News" is another name
+
+
+def test_the_country_in_a_part_of_phrase_is_a_place_not_the_acting_state(nlp: Language) -> None:
+    mentions = run(nlp, "French troops are deployed in Mali. French forces train Malian units in the north of the country.")
+    assert country_of(mentions) == ["MLI"]
+
+
+def test_the_nation_in_a_quotation_is_not_the_only_state_named(nlp: Language) -> None:
+    mentions = run(nlp, 'The squadron landed in Qatar.\n\n"The nation needs us here," said Col. John Smith.')
+    assert country_of(mentions, "nation") == []
+
+
+def test_the_group_is_the_unit_named_group_not_an_armed_group_further_back(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Coalition jets struck ISIL positions near Mosul.\n\nThe 507th Maintenance Group arrived at the base on Monday. "
+        "The group will stay two months.",
+    )
+    assert "group:isil" not in {m.entity.id for m in at(mentions, "group")}
+
+
+def test_the_group_is_the_one_armed_group_named(nlp: Language) -> None:
+    mentions = run(nlp, "Al-Shabaab attacked a base in Somalia. The group said it had killed ten soldiers.")
+    assert [m.entity.id for m in at(mentions, "group")] == ["group:al-shabaab"]

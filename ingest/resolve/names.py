@@ -24,11 +24,11 @@ from ingest.resolve.places import (
     place,
     place_context,
 )
-from ingest.resolve.state import ACTOR, ArticleState, slug_id
+from ingest.resolve.state import ACTOR, PLACE, ArticleState, slug_id
 from ingest.words.military import VESSEL_PREFIXES
 from ingest.words.organisations import ORG_ANAPHOR_HEADS, STATE_ORGAN_WORDS, TRIBE_NOUNS
 from ingest.words.people import RANK_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
-from ingest.words.places import FACILITY_HEADS, PLACE_CONTEXT_PREPS
+from ingest.words.places import FACILITY_HEADS, FACILITY_NOUNS_AFTER_NAME, PLACE_CONTEXT_PREPS, TIME_ZONES
 
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
@@ -215,7 +215,7 @@ def one_ent(st: ArticleState, ent: Span) -> None:
     if ent.text in PEOPLES_AND_FAITHS:
         return  # a people or a faith ("the Yazidi community", "the name of Islam"), no entity here
     label = ent.label_
-    if _company(st, ent):
+    if ent.text in TIME_ZONES or _company(st, ent) or _facility_after_name(st, ent):
         return
     # "Near Raqqah" tagged PERSON: a leading locative preposition makes it a place.
     leading_prep = ent[0].lower_ in PLACE_CONTEXT_PREPS and len(ent) > 1
@@ -265,6 +265,20 @@ def one_ent(st: ArticleState, ent: Span) -> None:
         organization(st, span)
     elif label in ("GPE", "LOC", "FAC"):
         place(st, span, label)
+
+
+def _facility_after_name(st: ArticleState, ent: Span) -> bool:
+    """'the EastMed gas pipeline': a name and lower-case nouns ending in a
+    facility noun are one place (NER tags the name alone as an ORG)."""
+    start, end = _clean_bounds(ent, strip_titles=False)
+    k, n = end, len(st.doc)
+    while k < n and k - end < 3 and st.pos[k] == "NOUN" and st.texts[k].islower() and k not in st.in_ent:
+        if st.lowers[k] in FACILITY_NOUNS_AFTER_NAME and (k + 1 >= n or st.pos[k + 1] not in ("NOUN", "PROPN")):
+            name = st.doc[start : k + 1].text
+            st.emit(Entity(id=slug_id("place", name), name=name, kind=EntityKind.PLACE), "exact", start, k + 1, PLACE)
+            return True
+        k += 1
+    return False
 
 
 def _company(st: ArticleState, ent: Span) -> bool:

@@ -46,6 +46,7 @@ DESCRIPTION_CLASSES: dict[str, frozenset[str]] = {
         "network networks broadcaster broadcast broadcasting television tv radio channel".split()
     ),
     "newspaper": frozenset("newspaper daily tabloid".split()),
+    "news agency": frozenset("agency".split()),
     "company": frozenset(
         "company corporation corp firm conglomerate holdings inc ltd enterprise manufacturer maker".split()
     ),

@@ -255,3 +255,14 @@ def test_the_group_is_the_unit_named_group_not_an_armed_group_further_back(nlp: 
 def test_the_group_is_the_one_armed_group_named(nlp: Language) -> None:
     mentions = run(nlp, "Al-Shabaab attacked a base in Somalia. The group said it had killed ten soldiers.")
     assert [m.entity.id for m in at(mentions, "group")] == ["group:al-shabaab"]
+
+
+def test_a_name_before_a_facility_noun_is_that_facility(nlp: Language) -> None:
+    mentions = run(nlp, "Greece backs the planned Aegean gas pipeline to Italy.")
+    (pipe,) = [m for m in mentions if "pipeline" in m.text]
+    assert (pipe.text, pipe.entity.kind) == ("Aegean gas pipeline", EntityKind.PLACE)
+
+
+def test_time_zones_are_no_entities(nlp: Language) -> None:
+    mentions = run(nlp, "The collision happened at 8:30 pm BST (19:30 UTC) near the base.")
+    assert not at(mentions, "BST") and not at(mentions, "UTC")

@@ -266,3 +266,8 @@ def test_a_name_before_a_facility_noun_is_that_facility(nlp: Language) -> None:
 def test_time_zones_are_no_entities(nlp: Language) -> None:
     mentions = run(nlp, "The collision happened at 8:30 pm BST (19:30 UTC) near the base.")
     assert not at(mentions, "BST") and not at(mentions, "UTC")
+
+
+def test_the_house_after_the_us_house_of_representatives_is_it(nlp: Language) -> None:
+    mentions = run(nlp, "The U.S. House of Representatives issued a subpoena. The House also asked for records.")
+    assert [m.entity.id for m in at(mentions, "House")] == ["org:us-house"]

@@ -107,6 +107,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("appositive-titles", people.appositive_titles),
     Pass("organisation-descriptions", names.organisation_descriptions),
     Pass("definite-nominals", nominals.definite_nominals),
+    Pass("two-countries", nominals.two_countries),
     Pass("crowd-references", crowds.crowd_references),  # before "they": it may mean the protesters
     Pass("plural-pronouns", pronouns.plural_pronouns),
 )

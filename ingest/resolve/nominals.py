@@ -293,3 +293,47 @@ def _in_quotation(st: ArticleState, i: int) -> bool:
     start = text.rfind("\n", 0, idx) + 1
     before = text[start:idx]
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+_PAIR_NOUNS = frozenset({"countries", "nations"})
+
+
+def two_countries(st: ArticleState) -> None:
+    """'the two countries', 'both nations' -> the set of the two states the
+    article just named together: the nearest coordination of exactly two
+    states ("Turkey and Greece") in this sentence or the one before, else the
+    two states named there if there are exactly two. Rule "definite-nominal-set";
+    a relation gives one argument per member ("a trade deal between the two
+    countries" is a deal between them)."""
+    n = len(st.doc)
+    for i in range(1, n):
+        if st.lowers[i] not in _PAIR_NOUNS or i in st.covered or st.in_furniture(i):
+            continue
+        if st.lowers[i - 1] == "two" and i >= 2 and st.lowers[i - 2] in ("the", "these", "both"):
+            start = i - 1 if st.lowers[i - 2] != "both" else i - 2
+        elif st.lowers[i - 1] == "both":
+            start = i - 1
+        else:
+            continue
+        pair = _named_pair(st, start)
+        if pair:
+            st.emit(pair[0], "definite-nominal-set", start, i + 1, ACTOR, members=pair)
+
+
+def _named_pair(st: ArticleState, i: int) -> tuple[Entity, ...]:
+    doc = st.doc
+    sent = st.sentence_index(i)
+    lo = st.sent_starts[sent - 1] if sent >= 1 else 0
+    states = [m for m in st.out if m.entity.kind == EntityKind.COUNTRY and not m.members and lo <= m.start_token < i]
+    by_token = {k: m for m in states for k in range(m.start_token, m.end_token)}
+    for m in sorted(states, key=lambda m: -m.start_token):
+        root = doc[m.start_token : m.end_token].root
+        if root.dep_ == "conj":
+            continue  # reached from its first conjunct
+        conj = [by_token.get(c.i) for c in root.conjuncts]
+        if len(conj) == 1 and conj[0] is not None and conj[0].entity.id != m.entity.id:
+            return (m.entity, conj[0].entity)
+        if conj:
+            return ()  # a list of another length, or with a conjunct that is no state: no guess
+    distinct = {m.entity.id: m.entity for m in states}
+    return tuple(distinct.values()) if len(distinct) == 2 else ()

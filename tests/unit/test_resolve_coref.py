@@ -271,3 +271,30 @@ def test_time_zones_are_no_entities(nlp: Language) -> None:
 def test_the_house_after_the_us_house_of_representatives_is_it(nlp: Language) -> None:
     mentions = run(nlp, "The U.S. House of Representatives issued a subpoena. The House also asked for records.")
     assert [m.entity.id for m in at(mentions, "House")] == ["org:us-house"]
+
+
+# --- "the two countries" -----------------------------------------------------------------
+
+
+def test_the_two_countries_are_the_pair_just_named(nlp: Language) -> None:
+    mentions = run(nlp, "Chile and Peru held talks in Lima. Officials said the two countries were close to a deal.")
+    (pair,) = at(mentions, "two countries")
+    assert (pair.rule, members(pair)) == ("definite-nominal-set", {"CHL", "PER"})
+
+
+def test_the_two_countries_after_three_are_left_alone(nlp: Language) -> None:
+    mentions = run(nlp, "Chile, Peru and Bolivia held talks in Lima. The two countries signed a deal.")
+    assert not at(mentions, "two countries")
+
+
+def test_a_deal_between_the_two_countries_is_a_deal_between_them(extractor: Extractor) -> None:
+    text = "Chile and Peru held talks in Lima. Officials praised the trade deal between the two countries."
+    e = extractor.extract_one(Article(id="test:two-countries", text=text))
+    assert ("CHL", "SIGNS_AGREEMENT_WITH", "PER") in {(c.subject_id, c.type, c.object_id) for c in e.claims}
+
+
+def test_negated_relations_between_the_two_countries_are_no_fact(extractor: Extractor) -> None:
+    text = "Chile and Peru held talks in Lima. Relations between the two countries have not improved."
+    e = extractor.extract_one(Article(id="test:two-countries-neg", text=text))
+    rel = [c for c in e.claims if c.type == "DIPLOMATIC_RELATIONS"]
+    assert rel and all(c.polarity != "affirmed" for c in rel)

@@ -126,6 +126,8 @@ class ArticleState:
                 members=members,
             )
         )
+        if members:
+            return  # a set is no "latest country" or "latest group"
         if entity.kind == EntityKind.COUNTRY and entity.iso3:
             self.last_country_at[entity.iso3] = start
         self.last_by_kind[str(entity.kind)] = entity

@@ -96,8 +96,8 @@ def definite_nominals(st: ArticleState) -> None:
             continue
         if not st.texts[i].islower() or st.in_furniture(i):
             continue
-        if i + 1 < n and (st.pos[i + 1] in ("NOUN", "PROPN") or st.lowers[i + 1] == "of"):
-            continue  # "the airline industry", "the network of activists": another phrase
+        if i + 1 < n and (st.pos[i + 1] in ("NOUN", "PROPN") or st.lowers[i + 1] == "of" and st.doc[i + 1].head.i == i):
+            continue  # "the airline industry", "the network of activists": another phrase ("accused the network of fraud" is not)
         entity = _antecedent(st, i, wanted, orgs, described)
         if entity is not None:
             start = i - 1 if st.lowers[i - 1] == "this" else i

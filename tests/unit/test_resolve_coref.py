@@ -298,3 +298,14 @@ def test_negated_relations_between_the_two_countries_are_no_fact(extractor: Extr
     e = extractor.extract_one(Article(id="test:two-countries-neg", text=text))
     rel = [c for c in e.claims if c.type == "DIPLOMATIC_RELATIONS"]
     assert rel and all(c.polarity != "affirmed" for c in rel)
+
+
+def test_the_network_before_a_verbs_of_phrase_is_still_the_network(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Regulators shut down broadcast corporation NTV-Globo on Monday. "
+        "A prosecutor filed a petition, accusing the network of violating its licence.",
+    )
+    assert [m.entity.id for m in at(mentions, "network")] == ["org:ntv-globo"]
+    other = run(nlp, "Regulators shut down broadcast corporation NTV-Globo. The network of activists protested.")
+    assert not at(other, "network")

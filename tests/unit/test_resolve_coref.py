@@ -309,3 +309,9 @@ def test_the_network_before_a_verbs_of_phrase_is_still_the_network(nlp: Language
     assert [m.entity.id for m in at(mentions, "network")] == ["org:ntv-globo"]
     other = run(nlp, "Regulators shut down broadcast corporation NTV-Globo. The network of activists protested.")
     assert not at(other, "network")
+
+
+def test_the_lower_case_kingdom_is_the_kingdom_named_before(nlp: Language) -> None:
+    mentions = run(nlp, "Rebels fired drones at Saudi Arabia. They had help from people inside the kingdom.")
+    assert [m.entity.id for m in at(mentions, "kingdom")] == ["SAU"]
+    assert not at(run(nlp, "The kingdom of heaven is near."), "kingdom")

@@ -7,6 +7,8 @@ Word lists: ingest.gazetteer.groups CROWD_NOUNS, CROWD_VERBS."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.gazetteer import EntryKind
@@ -43,7 +45,7 @@ def named_crowds(st: ArticleState) -> None:
             _emit_crowd(st, f"{text[:-1]} protesters", start, e.end)
 
 
-def _protesting_people(st: ArticleState, root) -> bool:  # noqa: ANN001 (a spaCy Token)
+def _protesting_people(st: ArticleState, root: Token) -> bool:
     """'Serbians protested': a plural people as the subject of a protest verb."""
     return root.tag_ in ("NNPS", "NNS") and root.dep_ == "nsubj" and root.head.lemma_.lower() in CROWD_VERBS
 

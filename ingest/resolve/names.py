@@ -28,7 +28,12 @@ from ingest.resolve.state import ACTOR, PLACE, ArticleState, slug_id
 from ingest.words.military import VESSEL_PREFIXES
 from ingest.words.organisations import ORG_ANAPHOR_HEADS, STATE_ORGAN_WORDS, TRIBE_NOUNS
 from ingest.words.people import RANK_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
-from ingest.words.places import FACILITY_HEADS, FACILITY_NOUNS_AFTER_NAME, PLACE_CONTEXT_PREPS, TIME_ZONES
+from ingest.words.places import (
+    FACILITY_HEADS,
+    FACILITY_NOUNS_AFTER_NAME,
+    PLACE_CONTEXT_PREPS,
+    TIME_ZONES,
+)
 
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 

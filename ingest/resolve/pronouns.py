@@ -15,7 +15,15 @@ from ingest.resolve import speakers as spk
 from ingest.resolve.state import ACTOR, ArticleState, ResolvedMention
 from ingest.words.military import FORCE_NOUNS
 from ingest.words.people import TITLE_NOUNS
-from ingest.words.pronouns import COUNTERPART_NOUNS, QUANTITY_NOUNS, FIRST_PERSON, FIRST_PLURAL, PRONOUNS, THIRD_PERSON, THIRD_PLURAL
+from ingest.words.pronouns import (
+    COUNTERPART_NOUNS,
+    FIRST_PERSON,
+    FIRST_PLURAL,
+    PRONOUNS,
+    QUANTITY_NOUNS,
+    THIRD_PERSON,
+    THIRD_PLURAL,
+)
 
 
 def personal_pronouns(st: ArticleState) -> None:

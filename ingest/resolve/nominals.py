@@ -288,7 +288,7 @@ def subject_country(st: ArticleState, i: int, same_sentence: bool = False) -> En
 def _in_quotation(st: ArticleState, i: int) -> bool:
     """Token i is inside a quotation opened earlier in its paragraph (curly
     marks, or an odd number of straight ones)."""
-    text = st.doc.text
+    text = st.text
     idx = st.doc[i].idx
     start = text.rfind("\n", 0, idx) + 1
     before = text[start:idx]

@@ -5,7 +5,6 @@ that is the nearest clause subject. Rule "pronoun": weaker than the others."""
 from __future__ import annotations
 
 import bisect
-import re
 
 from spacy.tokens import Token
 
@@ -49,7 +48,7 @@ def personal_pronouns(st: ArticleState) -> None:
     )
     speaker_starts = [sp[0] for sp in speakers]
     affiliation = spk.affiliations(st, speakers)
-    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    para_starts = st.para_starts
     quotes = spk.quotations(st, para_starts)
     quote_starts = [q[0] for q in quotes]
     quote_speaker = spk.quote_speakers(st, quotes, speakers, para_starts)
@@ -99,12 +98,11 @@ def plural_pronouns(st: ArticleState) -> None:
     ("the two leaders", "we") blocks it: the pronoun then most likely means
     that. Inside a quotation only an antecedent of the same quotation counts
     (the speaker's "they" is often someone the narration never named)."""
-    doc = st.doc
     by_token: dict[int, ResolvedMention] = {}
     for m in st.out:
         for k in range(m.start_token, m.end_token):
             by_token[k] = m
-    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    para_starts = st.para_starts
     quotes = spk.quotations(st, para_starts)
     quote_starts = [q[0] for q in quotes]
 

@@ -69,8 +69,10 @@ class ArticleState:
         self.titlecase = [t.is_title for t in doc]
         self.in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
         self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.text = doc.text  # Doc.text rebuilds the string from every token: read it once
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]  # paragraph start chars
         self.furniture = [
-            (m.start(), m.end()) for m in _FURNITURE_LINE.finditer(doc.text) if m.end() - m.start() <= _FURNITURE_MAX_LINE
+            (m.start(), m.end()) for m in _FURNITURE_LINE.finditer(self.text) if m.end() - m.start() <= _FURNITURE_MAX_LINE
         ]
         self.ent_ids = {e.ent_id_ for e in doc.ents if e.ent_id_}  # gazetteer keys the article names
         self.ents = [e for e in doc.ents if e.label_ in NAME_LABELS]

@@ -238,7 +238,7 @@ def _office_states(t: Token, by_token: dict[int, ResolvedMention]) -> list[Entit
         for x in (h, *h.conjuncts):
             m = by_token.get(x.i)
             if m is not None and m.entity.kind == EntityKind.COUNTRY and m.role == ACTOR:
-                found.append(m.entity)
+                found.extend(m.members or (m.entity,))  # "the leaders of the two countries"
     return found
 
 

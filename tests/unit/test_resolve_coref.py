@@ -315,3 +315,13 @@ def test_the_lower_case_kingdom_is_the_kingdom_named_before(nlp: Language) -> No
     mentions = run(nlp, "Rebels fired drones at Saudi Arabia. They had help from people inside the kingdom.")
     assert [m.entity.id for m in at(mentions, "kingdom")] == ["SAU"]
     assert not at(run(nlp, "The kingdom of heaven is near."), "kingdom")
+
+
+def test_they_after_the_leaders_of_the_two_countries_is_the_pair(nlp: Language) -> None:
+    mentions = run(
+        nlp,
+        "Chile and Peru have disputed the border for years. The leaders of the two countries spoke on Friday. "
+        "They agreed to meet again.",
+    )
+    (they,) = at(mentions, "They")
+    assert members(they) == {"CHL", "PER"}

@@ -210,9 +210,22 @@ def country_reference(st: ArticleState, ent: Span) -> Entity | None:
     actor or possessor ("the country's borders"): the one state acting as a
     subject there (`subject_country`). Else, with no state named nearby, the
     one state the article named before; else none. Never simply the last
-    country named: in "expel US troops from the country" that is the wrong one."""
+    country named: in "expel US troops from the country" that is the wrong one.
+    Inside a quotation only a state named in the same quotation counts (the
+    speaker's "the country" is often his own: "'to help the country's economy',
+    the army said" after "from Bishkek, Kyrgyzstan" is not Kyrgyzstan)."""
+    opened = _quote_opened(st, ent.start)
+    if opened is not None:
+        quoted = {
+            m.entity.id: m.entity
+            for m in st.out
+            if m.entity.kind == EntityKind.COUNTRY and not m.members and opened < m.start_char < ent.start_char
+        }
+        return next(iter(quoted.values())) if len(quoted) == 1 else None
     root = ent.root
-    part_of = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PART_NOUNS
+    part_of = root.dep_ == "pobj" and root.head.lower_ == "of" and (
+        root.head.head.lemma_.lower() in _PART_NOUNS or root.head.head.lower_ == "out"  # "smuggled out of the country"
+    )
     if syntactic_role(ent) == PLACE or part_of or root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
         sent = st.sentence_index(ent.start)
         lo = st.sent_starts[sent - 1] if sent >= 1 else 0
@@ -286,13 +299,22 @@ def subject_country(st: ArticleState, i: int, same_sentence: bool = False) -> En
 
 
 def _in_quotation(st: ArticleState, i: int) -> bool:
-    """Token i is inside a quotation opened earlier in its paragraph (curly
-    marks, or an odd number of straight ones)."""
+    return _quote_opened(st, i) is not None
+
+
+def _quote_opened(st: ArticleState, i: int) -> int | None:
+    """The character offset of the quotation mark that opened the quotation
+    token i is in, earlier in its paragraph (curly marks, or an odd number of
+    straight ones); None outside a quotation."""
     text = st.text
     idx = st.doc[i].idx
     start = text.rfind("\n", 0, idx) + 1
     before = text[start:idx]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    if before.count("\u201c") > before.count("\u201d"):
+        return start + before.rfind("\u201c")
+    if before.count('"') % 2 == 1:
+        return start + before.rfind('"')
+    return None
 
 
 _PAIR_NOUNS = frozenset({"countries", "nations"})

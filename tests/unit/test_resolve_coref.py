@@ -325,3 +325,15 @@ def test_they_after_the_leaders_of_the_two_countries_is_the_pair(nlp: Language) 
     )
     (they,) = at(mentions, "They")
     assert members(they) == {"CHL", "PER"}
+
+
+def test_the_country_in_a_quotation_is_only_a_state_named_in_it(nlp: Language) -> None:
+    mentions = run(nlp, 'The air force said the plane carried grain from Almaty, Kazakhstan, "to help the country\'s farmers."')
+    assert country_of(mentions) == []
+    mentions = run(nlp, 'The minister said: "The Chilean government will protect the country\'s borders."')
+    assert country_of(mentions) == ["CHL"]
+
+
+def test_out_of_the_country_is_a_place_not_the_state_of_those_leaving(nlp: Language) -> None:
+    mentions = run(nlp, "Two French reporters hid in a hotel until an agent smuggled them out of the country.")
+    assert "FRA" not in country_of(mentions)

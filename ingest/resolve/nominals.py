@@ -238,10 +238,12 @@ def country_reference(st: ArticleState, ent: Span) -> Entity | None:
             return next(iter(places.values()))
         return _only_country(st, ent.start) if not _countries_near(st, ent.start) else None
     own = st.sent_starts[st.sentence_index(ent.start)]
+    own_subject = _own_clause_subject(root)
     same = {
         m.entity.id: m.entity
         for m in st.out
         if m.entity.kind == EntityKind.COUNTRY and not m.members and own <= m.start_token < ent.start
+        and not any(m.start_token <= t < m.end_token for t in own_subject)
     }
     if len(same) == 1:  # "the Syrian government, whose duty is to protect the country's borders"
         return next(iter(same.values()))
@@ -249,6 +251,28 @@ def country_reference(st: ArticleState, ent: Span) -> Entity | None:
     if subject is not None or _countries_near(st, ent.start):
         return subject
     return _only_country(st, ent.start)
+
+
+def _own_clause_subject(tok: Token) -> set[int]:
+    """The tokens of the subject of the clause a (non-subject) token sits in
+    (coordinated verbs share it): a definite description there does not
+    refer to that subject (it would be "itself"). Empty when the token is in
+    the subject itself ("Italy, the country with ...")."""
+    verb = tok
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    upper = verb
+    while not subjects and upper.dep_ == "conj" and upper.head is not upper:
+        upper = upper.head  # "X recognised Israel and opened relations with ...": X's clause too
+        subjects = [c for c in upper.children if c.dep_ in _SUBJECT_DEPS]
+    if any(tok.i in {t.i for t in sbj.subtree} for sbj in subjects):
+        return set()
+    # The subject's head (and its conjuncts), not its modifiers: "Iraqi forces
+    # held Mosul, the country's second city" is Iraq's city.
+    return {t.i for sbj in subjects for t in (sbj, *sbj.conjuncts)}
 
 
 def _countries_near(st: ArticleState, i: int) -> set[str]:
@@ -283,10 +307,13 @@ def subject_country(st: ArticleState, i: int, same_sentence: bool = False) -> En
     doc = st.doc
     sent = st.sentence_index(i)
     lo = st.sent_starts[sent if same_sentence or sent == 0 else sent - 1]
+    own_subject = _own_clause_subject(doc[i])
     found: dict[str, Entity] = {}
     for m in st.out:
         if m.entity.kind != EntityKind.COUNTRY or m.role != ACTOR or m.members or not lo <= m.start_token < i:
             continue
+        if any(m.start_token <= t < m.end_token for t in own_subject):
+            continue  # the subject of the reference's own clause ("X recognised ... relations with the nation" is not X)
         tok = doc[m.end_token - 1]
         while tok.dep_ in ("compound", "flat") and tok.head is not tok:
             tok = tok.head

@@ -337,3 +337,9 @@ def test_the_country_in_a_quotation_is_only_a_state_named_in_it(nlp: Language) -
 def test_out_of_the_country_is_a_place_not_the_state_of_those_leaving(nlp: Language) -> None:
     mentions = run(nlp, "Two French reporters hid in a hotel until an agent smuggled them out of the country.")
     assert "FRA" not in country_of(mentions)
+
+
+def test_the_country_is_not_the_subject_of_its_own_clause(nlp: Language) -> None:
+    mentions = run(nlp, "Chile recognised Kosovo on Monday. Bolivia then accused the country of meddling.")
+    assert "BOL" not in country_of(mentions)
+    assert country_of(run(nlp, "Italy, the country with the most cases, closed its schools.")) == ["ITA"]

@@ -270,9 +270,13 @@ def _own_clause_subject(tok: Token) -> set[int]:
         subjects = [c for c in upper.children if c.dep_ in _SUBJECT_DEPS]
     if any(tok.i in {t.i for t in sbj.subtree} for sbj in subjects):
         return set()
-    # The subject's head (and its conjuncts), not its modifiers: "Iraqi forces
-    # held Mosul, the country's second city" is Iraq's city.
-    return {t.i for sbj in subjects for t in (sbj, *sbj.conjuncts)}
+    # The subject's head (and its conjuncts, and an of-object: "the nations of
+    # Bahrain and Kosovo"), not its modifiers: "Iraqi forces held Mosul, the
+    # country's second city" is Iraq's city.
+    heads = [t for sbj in subjects for t in (sbj, *sbj.conjuncts)]
+    heads += [p for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    return {t.i for h in heads for t in (h, *h.conjuncts)}
 
 
 def _countries_near(st: ArticleState, i: int) -> set[str]:

@@ -185,8 +185,10 @@ class Extractor:
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
         for m in resolved:
-            entities.setdefault(m.entity.id, m.entity)
-            mentions.append(Mention(m.entity.id, m.text, m.start_char, m.end_char, m.rule, m.sentence_index))
+            # A set mention ("they" for three states) is a mention of each member.
+            for e in m.members or (m.entity,):
+                entities.setdefault(e.id, e)
+                mentions.append(Mention(e.id, m.text, m.start_char, m.end_char, m.rule, m.sentence_index))
         lengths = [len(s) for s in doc.sents] if doc.has_annotation("SENT_START") else [len(doc)]
         pairable = mentions_for_pairing(resolved, lengths)
         relations = extract_claims(doc, pairable, article, self._country_of, trace=trace)

@@ -70,6 +70,7 @@ NOMINAL_REFERENCES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     # "the regime": the most recently mentioned state the press calls a regime.
     ("regime", ("SYR", "IRN", "PRK", "VEN", "MMR", "BLR", "AFG", "CUB", "RUS", "ERI", "NIC"), None),
     ("Kingdom", ("SAU", "GBR", "JOR", "MAR", "BHR", "NLD", "BEL", "ESP", "NOR", "SWE", "DNK", "THA"), None),
+    ("kingdom", ("SAU", "GBR", "JOR", "MAR", "BHR", "NLD", "BEL", "ESP", "NOR", "SWE", "DNK", "THA"), None),
     ("Gulf kingdom", ("SAU", "BHR"), None),
     ("Hermit Kingdom", ("PRK",), "PRK"),
     ("Middle Kingdom", ("CHN",), "CHN"),
@@ -80,6 +81,7 @@ NOMINAL_REFERENCES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
 # "the" and not before a noun ("the city centre" is not the city).
 GENERIC_REFERENCES: tuple[tuple[str, str], ...] = (
     ("country", "Country"),
+    ("nation", "Country"),
     ("city", "City"),
     ("group", "Group"),
     ("terrorist group", "Group"),

@@ -97,6 +97,12 @@ ORGANIZATIONS: tuple[OrgRow, ...] = (
     # only: bare "AP" is a photo credit far more often than an actor.
     ("wikinews", "Wikinews", (), None),
     ("reuters", "Reuters", (), None),
+    # National legislatures under their full names (a bare "the House" or "the
+    # Senate" is resolved by coreference to the one named before).
+    ("us-house", "United States House of Representatives",
+     ("U.S. House of Representatives", "US House of Representatives"), None),
+    ("us-senate", "United States Senate", ("U.S. Senate", "US Senate"), None),
+    ("us-congress", "United States Congress", ("U.S. Congress", "US Congress"), None),
     ("associated-press", "Associated Press", ("the Associated Press",), None),
     ("bbc", "BBC", ("British Broadcasting Corporation",), None),
     ("al-jazeera", "Al Jazeera", (), None),

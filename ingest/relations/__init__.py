@@ -92,6 +92,7 @@ def extract_claims(
         # a capital acting as its state still names a second thing (the city)
         key = f"{m.entity.id}|{m.text}" if m.rule == "capital-metonymy" else m.entity.id
         mention_sents.setdefault(si, set()).add(key)
+        mention_sents[si].update(e.id for e in getattr(m, "members", ()))  # "the two countries": both
     for si, sent in enumerate(sents):
         ents = mention_sents.get(si, set())
         if not ents:

@@ -78,6 +78,14 @@ class DocIndex:
     def arg_of_mention(self, m: MentionLike, via: str = "direct") -> Arg:
         return Arg(m.entity, m.text, m.start_char, m.end_char, via, m)
 
+    def member_args(self, m: MentionLike) -> list[Arg]:
+        """One Arg per entity the mention stands for: each member of a set
+        ("they" after "Egypt, Greece and France met"), else its entity."""
+        members = getattr(m, "members", ())
+        if not members:
+            return [self.arg_of_mention(m)]
+        return [Arg(e, m.text, m.start_char, m.end_char, "direct", m) for e in members]
+
     # --- one token -> entities -------------------------------------------------
     def direct(self, tok: Token) -> Arg | None:
         m = self.mention_at(tok)
@@ -124,9 +132,9 @@ class DocIndex:
         for n, t in enumerate(toks):
             if n > 0 and not out:
                 break  # "regional nations and its ...": conjuncts of an empty slot stay empty
-            a = self.direct(t)
-            if a is not None:
-                out.append(a)
+            m = self.mention_at(t)
+            if m is not None:
+                out.extend(self.member_args(m))
                 continue
             if t.lower_ in SINGULAR_NEUTER and t.pos_ == "PRON" and allow_pronoun:
                 p = self.pronoun(t)

@@ -17,8 +17,21 @@ traced:
   "the Government of Iraq" -> Iraq.
 - ``coreference``: within one article, a surname or first name -> the full
   name introduced earlier ("Gantz"); "the Islamic Republic", "the regime" ->
-  the most recently named candidate state; "the country" / "the city" / "the
-  group" -> the last entity of that kind.
+  the most recently named candidate state; "the city" -> the last city;
+  "the country" / "the nation" -> the state the sentence leaves no doubt
+  about (`nominals.country_reference`); "the group" -> the one armed group
+  or "... Group" in view (`nominals.group_reference`); "the Commission" ->
+  the one longer name it heads; a company's short name ("Mahan" of "Mahan Air").
+- ``definite-nominal``: "the airline", "the network", "the company" -> the
+  one organisation the article described as of that kind ("Iranian airline
+  Mahan Air"); "the protesters" -> the one crowd named before
+  (`ingest.resolve.nominals`, `ingest.resolve.crowds`).
+- Crowds: "Hong Kong protesters", "Serbians" as the subject of "protested"
+  -> one Group ("Serbian protesters"), never the state (`ingest.resolve.crowds`).
+- ``plural-pronoun-set`` / ``definite-nominal-set``: "they" after a
+  coordinated subject ("Egypt, Greece and France ... They"; ministers of
+  several states -> their states), "the two countries" -> a SET: the
+  mention's `members`, one claim argument per member.
 - ``title-holder``: "the Defense Minister", "the secretary" -> the one person
   introduced with that title in the same article.
 - ``title-pattern``: a capitalised name right after a title ("Ambassador to
@@ -48,7 +61,8 @@ The passes run in the order of `PASSES`, each a function of one
 surname, titles, the last country named), so the order is part of the
 behaviour. Modules: `state` (the article state and `emit`), `gazetteer_match`,
 `names`, `places`, `people` (and titles), `units`, `pronouns`, `speakers`
-(quotations and who speaks them); the word lists are in `ingest.words`.
+(quotations and who speaks them), `nominals` (definite descriptions),
+`crowds`; the word lists are in `ingest.words`.
 """
 
 from __future__ import annotations
@@ -58,7 +72,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ingest.resolve import names, people, places, pronouns, units
+from ingest.resolve import crowds, names, nominals, people, places, pronouns, units
 from ingest.resolve.places import country_of, syntactic_role
 from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention
 from ingest.resolve.units import article_scope
@@ -93,7 +107,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("leader-regimes", names.leader_regimes),
     # Before the entities: NER often tags only part of a unit name ("CTF" of "CTF 50").
     Pass("military-units", units.military_units),
+    Pass("company-names", nominals.company_names),  # before the entities: NER calls "Mahan Air" a facility
+    Pass("named-crowds", crowds.named_crowds),  # before the entities: "Serbian protesters" is no mention of Serbia
     Pass("entities", names.resolve_entities),
+    Pass("company-short-names", nominals.company_short_names),  # "ABS-CBN" where NER saw no name
     # Before the passes that copy a unit's entity ("the battalion").
     Pass("generic-units", units.qualify_generic_units),
     Pass("locative-names", places.locative_names),
@@ -103,6 +120,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("personal-pronouns", pronouns.personal_pronouns),
     Pass("appositive-titles", people.appositive_titles),
     Pass("organisation-descriptions", names.organisation_descriptions),
+    Pass("definite-nominals", nominals.definite_nominals),
+    Pass("two-countries", nominals.two_countries),
+    Pass("crowd-references", crowds.crowd_references),  # before "they": it may mean the protesters
     Pass("plural-pronouns", pronouns.plural_pronouns),
 )
 

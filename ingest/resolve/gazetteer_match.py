@@ -11,6 +11,7 @@ from graph import geodata
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.gazetteer import EntryKind, GazEntry
+from ingest.resolve.nominals import country_reference, group_reference
 from ingest.resolve.places import syntactic_role
 from ingest.resolve.state import ACTOR, PLACE, ArticleState, slug_id
 from ingest.words.organisations import ORG_HEADS, STATE_HEADS
@@ -51,7 +52,12 @@ def match(st: ArticleState, ent: Span, entry: GazEntry) -> None:
     elif entry.kind == EntryKind.REGION:
         st.emit(entry.entity, name_rule, ent.start, ent.end, PLACE)
     elif entry.kind == EntryKind.NOMINAL and entry.refers_to:
-        target = st.last_by_kind.get(entry.refers_to)
+        if entry.refers_to == EntityKind.COUNTRY:
+            target = country_reference(st, ent)  # not the last country named: see there
+        elif entry.refers_to == EntityKind.GROUP:
+            target = group_reference(st, ent.start)  # "the group" may be the "507th Maintenance Group"
+        else:
+            target = st.last_by_kind.get(entry.refers_to)
         if target is not None:
             role = PLACE if target.kind == EntityKind.CITY else syntactic_role(ent)
             st.emit(target, "coreference", ent.start, ent.end, role)

@@ -24,11 +24,16 @@ from ingest.resolve.places import (
     place,
     place_context,
 )
-from ingest.resolve.state import ACTOR, ArticleState, slug_id
+from ingest.resolve.state import ACTOR, PLACE, ArticleState, slug_id
 from ingest.words.military import VESSEL_PREFIXES
 from ingest.words.organisations import ORG_ANAPHOR_HEADS, STATE_ORGAN_WORDS, TRIBE_NOUNS
 from ingest.words.people import RANK_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
-from ingest.words.places import FACILITY_HEADS, PLACE_CONTEXT_PREPS
+from ingest.words.places import (
+    FACILITY_HEADS,
+    FACILITY_NOUNS_AFTER_NAME,
+    PLACE_CONTEXT_PREPS,
+    TIME_ZONES,
+)
 
 _FURNITURE_TEXT = re.compile(r"\b(photo credit|credit|most popular|popular|copyright|getty images)\b", re.IGNORECASE)
 
@@ -215,6 +220,8 @@ def one_ent(st: ArticleState, ent: Span) -> None:
     if ent.text in PEOPLES_AND_FAITHS:
         return  # a people or a faith ("the Yazidi community", "the name of Islam"), no entity here
     label = ent.label_
+    if ent.text in TIME_ZONES or _company(st, ent) or _facility_after_name(st, ent):
+        return
     # "Near Raqqah" tagged PERSON: a leading locative preposition makes it a place.
     leading_prep = ent[0].lower_ in PLACE_CONTEXT_PREPS and len(ent) > 1
     start, end = _clean_bounds(ent[1:] if leading_prep else ent, strip_titles=label == "PERSON")
@@ -265,6 +272,33 @@ def one_ent(st: ArticleState, ent: Span) -> None:
         place(st, span, label)
 
 
+def _facility_after_name(st: ArticleState, ent: Span) -> bool:
+    """'the EastMed gas pipeline': a name and lower-case nouns ending in a
+    facility noun are one place (NER tags the name alone as an ORG)."""
+    start, end = _clean_bounds(ent, strip_titles=False)
+    k, n = end, len(st.doc)
+    while k < n and k - end < 3 and st.pos[k] == "NOUN" and st.texts[k].islower() and k not in st.in_ent:
+        if st.lowers[k] in FACILITY_NOUNS_AFTER_NAME and (k + 1 >= n or st.pos[k + 1] not in ("NOUN", "PROPN")):
+            name = st.doc[start : k + 1].text
+            st.emit(Entity(id=slug_id("place", name), name=name, kind=EntityKind.PLACE), "exact", start, k + 1, PLACE)
+            return True
+        k += 1
+    return False
+
+
+def _company(st: ArticleState, ent: Span) -> bool:
+    """A name the article gives as a company's, or its first word alone (see
+    ingest.resolve.nominals.company_names): the company, whatever NER said."""
+    start, end = _clean_bounds(ent, strip_titles=False)
+    text = st.doc[start:end].text if start < end else ""
+    full = st.company_names.get(text)
+    if full is None:
+        return False
+    entity = Entity(id=slug_id("org", full), name=full, kind=EntityKind.ORGANIZATION)
+    st.emit(entity, "exact" if text == full else "coreference", start, end, ACTOR)
+    return True
+
+
 def organization(st: ArticleState, span: Span) -> None:
     text = span.text
     if all(t.lower_ in TITLE_WORDS or t.is_punct for t in span):
@@ -275,8 +309,28 @@ def organization(st: ArticleState, span: Span) -> None:
     if len(span) == 1 and text in st.name_parts:
         st.emit(st.name_parts[text], "coreference", span.start, span.end, ACTOR)
         return
+    whole = _org_with_head(st, span) if len(span) == 1 else None
+    if whole is not None:
+        st.emit(whole, "coreference", span.start, span.end, ACTOR)
+        return
     entity = Entity(id=slug_id("org", text), name=text, kind=EntityKind.ORGANIZATION)
     st.emit(entity, "exact", span.start, span.end, ACTOR)
+
+
+def _org_with_head(st: ArticleState, span: Span) -> Entity | None:
+    """'the Commission' after 'the European Commission', 'the Senate' after
+    'the Senate of the Philippines': a one-word name that is the head of the
+    one longer organisation name the article gave before (its last word, or
+    the word before "of") is that organisation; two such names, none."""
+    word = span.text
+    found: dict[str, Entity] = {}
+    for m in st.out:
+        if m.entity.kind != EntityKind.ORGANIZATION or m.rule not in ("exact", "alias") or m.end_token > span.start:
+            continue
+        words = m.text.split()
+        if len(words) >= 2 and (words[-1] == word or word in words[:-1] and words[words.index(word) + 1] == "of"):
+            found[m.entity.id] = m.entity
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def organisation_descriptions(st: ArticleState) -> None:

@@ -76,7 +76,7 @@ def statement_blocks(st: ArticleState, quotes: list[tuple[int, int]], para_start
     quotation (narration has resumed: 'Votel expressed his desire'), else
     at the end of the text."""
     doc, n = st.doc, len(st.doc)
-    text = doc.text
+    text = st.text
     persons = sorted(
         (m.start_token, m.end_token, m.entity)
         for m in st.out
@@ -141,7 +141,7 @@ def speaker_for(
     doc = st.doc
     para = bisect.bisect_right(para_starts, t.idx) - 1
     lo = para_starts[para]
-    hi = para_starts[para + 1] if para + 1 < len(para_starts) else len(doc.text)
+    hi = para_starts[para + 1] if para + 1 < len(para_starts) else len(st.text)
     j = bisect.bisect_right(speaker_starts, t.i) - 1
     before = speakers[j] if j >= 0 else None
     after = speakers[j + 1] if j + 1 < len(speakers) else None

@@ -43,6 +43,10 @@ class ResolvedMention:
     text: str
     sentence_index: int
     role: str  # "actor" or "place"
+    # A plural reference to a set the article names ("they" after "Egypt,
+    # Greece and France met"): every member, `entity` being the first. Empty for
+    # a mention of one entity. Relation extraction gives one argument per member.
+    members: tuple[Entity, ...] = ()
 
 
 def slug_id(prefix: str, name: str) -> str:
@@ -65,8 +69,10 @@ class ArticleState:
         self.titlecase = [t.is_title for t in doc]
         self.in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
         self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.text = doc.text  # Doc.text rebuilds the string from every token: read it once
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]  # paragraph start chars
         self.furniture = [
-            (m.start(), m.end()) for m in _FURNITURE_LINE.finditer(doc.text) if m.end() - m.start() <= _FURNITURE_MAX_LINE
+            (m.start(), m.end()) for m in _FURNITURE_LINE.finditer(self.text) if m.end() - m.start() <= _FURNITURE_MAX_LINE
         ]
         self.ent_ids = {e.ent_id_ for e in doc.ents if e.ent_id_}  # gazetteer keys the article names
         self.ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
@@ -88,6 +94,7 @@ class ArticleState:
         self.vessel_names: set[str] = set()
         self.merged_parts: set[tuple[int, int]] = set()  # ents replaced by a merged name
         self.qualifiers: dict[int, tuple[int, str]] = {}  # place end token -> (country end token, iso3)
+        self.company_names: dict[str, str] = {}  # "Mahan Air", "Mahan" -> "Mahan Air" (named as an airline)
 
     def sentence_index(self, token_i: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token_i) - 1)
@@ -96,7 +103,9 @@ class ArticleState:
         char = self.doc[token_i].idx
         return any(a <= char < b for a, b in self.furniture)
 
-    def emit(self, entity: Entity, rule: str, start: int, end: int, role: str) -> None:
+    def emit(
+        self, entity: Entity, rule: str, start: int, end: int, role: str, members: tuple[Entity, ...] = ()
+    ) -> None:
         if start >= end or any(i in self.covered for i in range(start, end)):
             return
         if role == PLACE and end in self.qualifiers and entity.kind in (EntityKind.CITY, EntityKind.PLACE):
@@ -116,8 +125,11 @@ class ArticleState:
                 text=span.text,
                 sentence_index=self.sentence_index(start),
                 role=role,
+                members=members,
             )
         )
+        if members:
+            return  # a set is no "latest country" or "latest group"
         if entity.kind == EntityKind.COUNTRY and entity.iso3:
             self.last_country_at[entity.iso3] = start
         self.last_by_kind[str(entity.kind)] = entity

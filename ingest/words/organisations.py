@@ -33,3 +33,34 @@ STATE_ORGAN_WORDS = frozenset(
     police ministry defence defense interior foreign affairs regime administration cabinet authorities
     guard guards special operations""".split()
 )
+
+# What kind of organisation a definite description names ("the airline", "the
+# network"), and the words that describe an organisation as that kind where the
+# article names it: in the name ("Mahan Air", "ABS-CBN Corporation"), just
+# before it ("Iranian airline Mahan Air", "broadcast corporation ABS-CBN"), in
+# an apposition or after "is" ("ABS-CBN Corporation is the largest ... company").
+# Class -> describing words; a description's head word belongs to its class.
+DESCRIPTION_CLASSES: dict[str, frozenset[str]] = {
+    "airline": frozenset("airline airlines carrier air airways".split()),
+    "broadcaster": frozenset(
+        "network networks broadcaster broadcast broadcasting television tv radio channel".split()
+    ),
+    "newspaper": frozenset("newspaper daily tabloid".split()),
+    "news agency": frozenset("agency".split()),
+    "company": frozenset(
+        "company corporation corp firm conglomerate holdings inc ltd enterprise manufacturer maker".split()
+    ),
+}
+# A class whose descriptions also fit the broader one ("the company" may be the airline).
+DESCRIPTION_HYPERNYMS: dict[str, frozenset[str]] = {
+    "company": frozenset({"airline", "broadcaster", "newspaper"}),
+}
+# The head nouns that, after "the" or "this", refer back to an organisation of a class.
+DESCRIPTION_HEADS: dict[str, str] = {
+    "airline": "airline",  # not "carrier": in military news that is a ship
+    "network": "broadcaster", "broadcaster": "broadcaster", "channel": "broadcaster",
+    "newspaper": "newspaper",
+    "company": "company", "firm": "company", "corporation": "company",
+}
+# Last words that make a name a company's whatever NER tagged it ("Mahan Air" FAC).
+COMPANY_NAME_ENDS = frozenset("Air Airlines Airways Corporation Corp Holdings Inc Ltd".split())

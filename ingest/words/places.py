@@ -34,6 +34,11 @@ ADMIN_UNITS = frozenset("province governorate district county prefecture oblast 
 # whatever label NER gives it ("Tiyas Military Airfield" ORG, "Baghdad
 # International Airport").
 FACILITY_HEADS = frozenset("airport airfield base dam bridge harbour harbor".split())
+# Lower-case nouns after a name that make the whole phrase a facility, a place
+# ("the EastMed gas pipeline", "the TurkStream pipeline"): NER tags the name ORG.
+FACILITY_NOUNS_AFTER_NAME = frozenset("pipeline pipelines canal railway airport airbase dam bridge".split())
+# Time-zone abbreviations NER tags as organisations ("8:30 pm BST").
+TIME_ZONES = frozenset("UTC GMT BST CET CEST EST EDT CST CDT PST PDT MST MDT IST JST AEST AEDT MSK EET EEST".split())
 
 # "<region> regional government": the region's government, an organisation.
 SUBNATIONAL_WORDS = frozenset("regional provincial state local municipal city autonomous".split())

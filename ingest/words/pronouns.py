@@ -10,6 +10,12 @@ PRONOUNS = THIRD_PERSON | FIRST_PERSON | FIRST_PLURAL
 # "them": an object pronoun seldom means its own clause's subject (that would
 # be "themselves"); on Wikinews it was mostly someone else.
 THIRD_PLURAL = frozenset({"they"})
+# Plural nouns of office that name the states they serve through a modifier
+# ("his Greek and French counterparts", "the foreign ministers of Spain and
+# Portugal"), besides the title nouns (ingest.words.people.TITLE_NOUNS).
+COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
+# Heads that count a plural antecedent ("thousands of protesters ... they").
+QUANTITY_NOUNS = frozenset("thousands hundreds dozens millions scores tens".split())
 
 # --- relation extraction (ingest.relations.arguments) ---
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

@@ -28,6 +28,9 @@ class Article:
     language: str = "en"
     source: str | None = None  # file path or feed the article was read from
     license: str | None = None
+    # MinHash signature of the normalised text (graph.duplicates); the loader
+    # records the stored articles it nearly equals as the node's `duplicates`.
+    fingerprint: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,13 @@ class Claim:
     polarity: Polarity = Polarity.AFFIRMED
     modality: Modality = Modality.ASSERTED
     attributed_to: str | None = None  # entity id of the speaker in reported speech
+    # When the reported event happened, where the text says (ingest.relations.dates):
+    # the first day of the period, its precision (day, week, month, year,
+    # decade) and the words that gave it. None: the article's date stands in.
     event_date: date | None = None
+    event_date_precision: str | None = None
+    event_date_text: str | None = None
+    event_ongoing: bool = False  # "since 1993": began then, holds at the article's date
     title: str | None = None  # for LEADER_OF / OFFICIAL_OF: "Defense Minister"
     confidence: float = 0.5
     extractor: str = "geokg-rules"

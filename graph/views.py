@@ -76,10 +76,12 @@ class Edge(_View):
     symmetric: bool = False
     sign: float | None = None
     claims: int | None = None
-    articles: int | None = None
+    sentences: int | None = None  # distinct sentences (per outlet, or per story when syndicated)
+    articles: int | None = None  # distinct stories: near-duplicate articles count once
     outlets: int | None = None
-    first_seen: date | None = None
+    first_seen: date | None = None  # event dates where the text gives them, else publication
     last_seen: date | None = None
+    date_source: str | None = None  # "event", "article" or "mixed": where first/last_seen come from
     confidence: float | None = None
 
 
@@ -128,6 +130,9 @@ class ClaimView(_View):
     modality: str | None = None
     attributed_to: str | None = None
     event_date: date | None = None
+    event_date_precision: str | None = None  # day, week, month, year or decade
+    event_date_text: str | None = None  # the words that gave the date
+    event_ongoing: bool | None = None  # "since 1993": began then, holds at publication
     title: str | None = None
     confidence: float | None = None
     extractor: str | None = None

@@ -11,9 +11,11 @@ Graph model (see docs): `(:Entity:<Kind>)`, `(:Article)`, `(:Claim)`;
 `(:Article)-[:ASSERTS]->(:Claim)-[:SUBJECT|OBJECT]->(:Entity)`,
 `(:Claim)-[:ATTRIBUTED_TO]->(:Entity)`, `(:Article)-[:MENTIONS {count}]->(:Entity)`;
 fact edges `(:Entity)-[:<TYPE> {source: 'article', claims, sentences, articles,
-outlets, first_seen, last_seen, confidence, sign, cameo, plover, created_at,
+outlets, first_seen, last_seen, date_source, confidence, sign, cameo, plover, created_at,
 updated_at}]->(:Entity)` (claims: claim rows; sentences and articles: distinct
-evidence, see `_recompute_facts`; first/last_seen: dates in the news;
+evidence, see `_recompute_facts`; first/last_seen: the claims' event dates,
+the article's where the text gives none, and date_source says which: 'event',
+'article' or 'mixed';
 created_at/updated_at: datetimes in the graph); entities and claims carry
 `created_at` too; near-duplicate articles share `(:Article)-[:IN_BAND]->(:TextBand)`
 nodes and list each other in `duplicates` (graph.duplicates); reference
@@ -313,32 +315,39 @@ CALL (a, b) {{
   WITH c, art, story,
        CASE WHEN size(coalesce(art.duplicates, [])) > 0 OR art.outlet IS NULL THEN story
             ELSE 'outlet:' + art.outlet END + '|' + coalesce(c.sentence_key, c.id) AS evidence
+  // The claim's period: its event date when the text gives one, the article's
+  // otherwise; a state "since 1993" runs from then to the article's date.
   WITH evidence, story, art.outlet AS outlet, count(c) AS n, max(c.confidence) AS conf,
-       min(coalesce(c.event_date, art.published)) AS first, max(coalesce(c.event_date, art.published)) AS last
+       count(c.event_date) AS dated,
+       min(coalesce(c.event_date, art.published)) AS first,
+       max(CASE WHEN c.event_ongoing THEN art.published ELSE coalesce(c.event_date, art.published) END) AS last
   WITH evidence, collect(story) AS stories, collect(outlet) AS outs, sum(n) AS n, max(conf) AS conf,
-       min(first) AS first, max(last) AS last
+       sum(dated) AS dated, min(first) AS first, max(last) AS last
   WITH sum(n) AS claims, count(evidence) AS sentences, collect(stories) AS stories, collect(outs) AS outs,
-       min(first) AS first_seen, max(last) AS last_seen, collect(conf) AS confidences
+       sum(dated) AS dated, min(first) AS first_seen, max(last) AS last_seen, collect(conf) AS confidences
   CALL (stories) {{ UNWIND stories AS s UNWIND s AS x RETURN count(DISTINCT x) AS articles }}
   CALL (outs) {{ UNWIND outs AS s UNWIND s AS x RETURN count(DISTINCT x) AS outlets }}
-  RETURN claims, sentences, articles, outlets, first_seen, last_seen, confidences
+  RETURN claims, sentences, articles, outlets, first_seen, last_seen, confidences,
+         CASE WHEN claims = 0 THEN NULL WHEN dated = claims THEN 'event' WHEN dated = 0 THEN 'article'
+              ELSE 'mixed' END AS date_source
 }}
 OPTIONAL MATCH (a)-[old:{t} {{source: '{SOURCE_ARTICLE}'}}]->(b)
-WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen,
+WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, date_source,
      1.0 - reduce(q = 1.0, x IN confidences |
                   q * (1.0 - CASE WHEN x < 0.0 THEN 0.0 WHEN x > 1.0 THEN 1.0 ELSE x END))
        AS noisy_or
-WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, noisy_or,
+WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, date_source, noisy_or,
      round(CASE WHEN noisy_or > 0.99 THEN 0.99 ELSE noisy_or END, 4) AS confidence
 // created_at / updated_at: when the edge appeared in the graph and when its
 // summary last changed (the transaction's clock). A reload that changes
 // nothing leaves updated_at alone, so `changes since` lists real changes.
-WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, confidence,
+WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, date_source, confidence,
      old IS NULL OR old.claims <> claims OR old.sentences IS NULL OR old.sentences <> sentences
        OR old.articles <> articles OR old.outlets <> outlets
        OR (old.first_seen IS NULL) <> (first_seen IS NULL) OR old.first_seen <> first_seen
        OR (old.last_seen IS NULL) <> (last_seen IS NULL) OR old.last_seen <> last_seen
-       OR old.confidence <> confidence OR old.updated_at IS NULL AS changed
+       OR old.confidence <> confidence OR old.updated_at IS NULL
+       OR coalesce(old.date_source, '') <> coalesce(date_source, '') AS changed
 FOREACH (_ IN CASE WHEN claims = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
 FOREACH (_ IN CASE WHEN claims > 0 THEN [1] ELSE [] END |
   MERGE (a)-[f:{t} {{source: '{SOURCE_ARTICLE}'}}]->(b)
@@ -346,7 +355,7 @@ FOREACH (_ IN CASE WHEN claims > 0 THEN [1] ELSE [] END |
   SET f.updated_at = CASE WHEN changed THEN datetime() ELSE f.updated_at END,
       f.created_at = coalesce(f.created_at, f.updated_at),
       f.claims = claims, f.sentences = sentences, f.articles = articles, f.outlets = outlets,
-      f.first_seen = first_seen, f.last_seen = last_seen,
+      f.first_seen = first_seen, f.last_seen = last_seen, f.date_source = date_source,
       f.confidence = confidence,
       f.sign = $sign, f.cameo = $cameo, f.plover = $plover, f.tier = $tier,
       f.symmetric = $symmetric)

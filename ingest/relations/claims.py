@@ -19,6 +19,7 @@ from graph.ontology import KIND_CONSTRAINTS, RELATION_TYPES, STATE_LEVEL_TYPES, 
 from ingest.relations.arguments import Arg, DocIndex
 from ingest.relations.candidates import Candidate
 from ingest.relations.context import analyse
+from ingest.relations.dates import is_completed_event, is_history
 from ingest.relations.military import is_military_support
 from ingest.words.events import ELECTORAL_VERBS, POLITICAL_ATTACK_VERBS
 
@@ -81,6 +82,15 @@ ASSOCIATION_TYPES = frozenset(
 
 # Types whose subject is the city itself, even where a capital was read as its state.
 CITY_SUBJECT_TYPES = frozenset({"CAPITAL_OF", "LOCATED_IN"})
+
+# Geography does not happen at a time: "born in Cincinnati, Ohio in 1922" dates
+# the birth, not Ohio's place in the United States.
+TIMELESS_TYPES = frozenset({"BORDERS", "CAPITAL_OF"})
+_PLACE_KINDS = frozenset({EntityKind.CITY, EntityKind.PLACE, EntityKind.COUNTRY})
+
+
+def _timeless(rtype: str, subject: Entity) -> bool:
+    return rtype in TIMELESS_TYPES or (rtype == "LOCATED_IN" and subject.kind in _PLACE_KINDS)
 
 
 def _as_city(arg: Arg, result: RelationResult) -> Arg:
@@ -168,6 +178,15 @@ def _to_claim(
     if c.modality is not None and modality == Modality.ASSERTED:
         modality = c.modality
     polarity = ctx.polarity
+    event = None if c.title is not None or _timeless(c.type, s.entity) else ctx.event  # a title's date is its holder's clause's
+    cue = ctx.cue
+    if modality in (Modality.ASSERTED, Modality.REPORTED) and not _timeless(c.type, s.entity):
+        # History recalled in passing is not news: dated long before the
+        # article, or a conflict named by its length ("the eight-year war").
+        if is_history(event, article.published):
+            modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "historical-date")))
+        elif c.title is None and is_completed_event(c.trigger):
+            modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "completed-event")))
     attributed = ctx.speaker.entity.id if ctx.speaker is not None else None
     if attributed is not None:
         ent = ctx.speaker.entity  # type: ignore[union-attr]
@@ -177,7 +196,7 @@ def _to_claim(
     confidence = c.confidence
     if polarity == Polarity.NEGATED or modality not in (Modality.ASSERTED, Modality.REPORTED):
         confidence = round(confidence * 0.9, 3)
-    rule = c.rule + (f"|{ctx.cue}" if ctx.cue else "")
+    rule = c.rule + (f"|{cue}" if cue else "")
     return Claim(
         article_id=article.id,
         type=c.type,
@@ -197,7 +216,10 @@ def _to_claim(
         polarity=polarity,
         modality=modality,
         attributed_to=attributed,
-        event_date=None if c.title is not None else ctx.event_date,  # a title's date is its holder's clause's
+        event_date=event.date if event is not None else None,
+        event_date_precision=event.precision if event is not None else None,
+        event_date_text=event.text if event is not None else None,
+        event_ongoing=event.ongoing if event is not None else False,
         title=c.title,
         confidence=confidence,
         extractor=extractor,

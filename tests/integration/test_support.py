@@ -119,3 +119,32 @@ def test_articles_without_fingerprints_are_never_duplicates(neo4j_driver, clean_
     Loader(neo4j_driver, database=clean_db).load(exs)
     assert _duplicates(neo4j_driver, clean_db) == {"plain-0": [], "plain-1": []}
     assert fact_edges(neo4j_driver, clean_db)[("SUPPLIES_ARMS", "ISR", "AZE")]["articles"] == 2
+
+
+def test_fact_edge_dates_come_from_events_and_say_so(neo4j_driver, clean_db):
+    old = replace(claim("h1", "FIGHTS", ISR, IRN, 0, event_date=date(1978, 1, 1)), event_date_precision="year", event_date_text="in 1978")
+    recent = claim("h1", "FIGHTS", ISR, IRN, 100)  # no date in the text: the article's
+    since = replace(
+        claim("h2", "SUPPLIES_ARMS", ISR, AZE, 0, event_date=date(1993, 1, 1)),
+        event_date_precision="year", event_date_text="since 1993", event_ongoing=True,
+    )
+    Loader(neo4j_driver, database=clean_db).load(
+        [
+            extraction("h1", [old], [ISR, IRN], published=date(2020, 10, 29)),
+            extraction("h2", [since], [ISR, AZE], published=date(2022, 12, 16)),
+            extraction("h3", [replace(recent, article_id="h3")], [ISR, IRN], published=date(2021, 3, 1)),
+        ]
+    )
+    edges = fact_edges(neo4j_driver, clean_db)
+    fights = edges[("FIGHTS", "IRN", "ISR")]
+    assert (fights["first_seen"].to_native(), fights["last_seen"].to_native(), fights["date_source"]) == (
+        date(1978, 1, 1), date(2021, 3, 1), "mixed"
+    )
+    # A state since 1993 is seen from then to the article that says it still holds.
+    arms = edges[("SUPPLIES_ARMS", "ISR", "AZE")]
+    assert (arms["first_seen"].to_native(), arms["last_seen"].to_native(), arms["date_source"]) == (
+        date(1993, 1, 1), date(2022, 12, 16), "event"
+    )
+    with neo4j_driver.session(database=clean_db) as s:
+        stored = s.run("MATCH (c:Claim {article_id: 'h1'}) WHERE c.event_date IS NOT NULL RETURN c").single()["c"]
+    assert (stored["event_date_precision"], stored["event_date_text"], stored["event_ongoing"]) == ("year", "in 1978", False)

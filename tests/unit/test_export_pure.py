@@ -117,6 +117,8 @@ def test_json_document_and_zip_payload(tmp_path: Path) -> None:
         "subject": "RUS", "object": "UKR", "type": "ATTACKS", "sign": -9.3, "symmetric": False,
         "claims": 3, "articles": 2, "outlets": 1, "first_seen": "2019-01-02", "last_seen": "2019-03-01",
         "confidence": 0.8, "cameo": "18-20", "plover": "ASSAULT", "provenance": "article",
+        # Built without the loader's distinct-evidence counts: none to export.
+        "sentences": None, "date_source": None,
     }
     zipped = render_graph(sample(), "csv")
     assert zipped.media_type == "application/zip"

@@ -80,6 +80,13 @@ ASSOCIATION_TYPES = frozenset(
      "LEADER_OF", "OFFICIAL_OF", "MEMBER_OF", "ACCUSES", "DEMANDS", "THREATENS", "SUPPORTS"}
 )
 
+# A title that describes a name ("Kenyan President Ruto", "Ruto, the president
+# of Kenya") is the writer's description of the person, true whatever the
+# clause around it says: "will travel", "did not meet", "might have asked",
+# "the agency reported" qualify the travel, the meeting, the request, not the
+# office. Only what the title itself says counts ("former": c.modality).
+DESCRIPTOR_TITLE_RULES = ("title:prenominal", "title:appositive")
+
 # Types whose subject is the city itself, even where a capital was read as its state.
 CITY_SUBJECT_TYPES = frozenset({"CAPITAL_OF", "LOCATED_IN"})
 
@@ -178,8 +185,12 @@ def _to_claim(
     if c.modality is not None and modality == Modality.ASSERTED:
         modality = c.modality
     polarity = ctx.polarity
-    event = None if c.title is not None or _timeless(c.type, s.entity) else ctx.event  # a title's date is its holder's clause's
+    speaker = ctx.speaker
     cue = ctx.cue
+    if c.title is not None and c.rule.startswith(DESCRIPTOR_TITLE_RULES):
+        modality, polarity, speaker = c.modality or Modality.ASSERTED, Polarity.AFFIRMED, None
+        cue = f"descriptor-over-{cue}" if cue else ""
+    event = None if c.title is not None or _timeless(c.type, s.entity) else ctx.event  # a title's date is its holder's clause's
     if modality in (Modality.ASSERTED, Modality.REPORTED) and not _timeless(c.type, s.entity):
         # History recalled in passing is not news: dated long before the
         # article, or a conflict named by its length ("the eight-year war").
@@ -187,9 +198,9 @@ def _to_claim(
             modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "historical-date")))
         elif c.title is None and is_completed_event(c.trigger):
             modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "completed-event")))
-    attributed = ctx.speaker.entity.id if ctx.speaker is not None else None
+    attributed = speaker.entity.id if speaker is not None else None
     if attributed is not None:
-        ent = ctx.speaker.entity  # type: ignore[union-attr]
+        ent = speaker.entity  # type: ignore[union-attr]
         result.extra_entities.setdefault(ent.id, ent)
     si = sent_of_token[c.trigger.i]
     sent = sents[si]

@@ -33,6 +33,7 @@ from ingest.words.modality import (
     NEGATORS,
     PLAN_HEADS,
     PURPOSE_XCOMP_HEADS,
+    REPORTING_VERBS,
 )
 
 # Edges through which a governing word gives its modality to what it governs.
@@ -178,7 +179,11 @@ def analyse(
             if lemma in HYPOTHETICAL_HEADS and child.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"):
                 modality = _stronger(modality, Modality.HYPOTHETICAL)
                 cues.append(f"under-{lemma}")
-            elif lemma in ALLEGE_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
+            elif (
+                lemma in ALLEGE_HEADS
+                and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep")
+                and not _vouched_report(head)
+            ):
                 modality = _stronger(modality, Modality.ALLEGED)
                 cues.append(f"under-{lemma}")
             elif lemma in PLAN_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
@@ -221,6 +226,15 @@ def analyse(
         speaker,
         dated_event(trigger, article_date),
         "+".join(dict.fromkeys(cues)),
+    )
+
+
+def _vouched_report(verb: Token) -> bool:
+    """"State media reported that ...": a reporting verb with a subject."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in REPORTING_VERBS
+        and any(c.dep_ == "nsubj" for c in verb.children)
     )
 
 

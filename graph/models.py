@@ -85,6 +85,12 @@ class Claim:
     event_date_precision: str | None = None
     event_date_text: str | None = None
     event_ongoing: bool = False  # "since 1993": began then, holds at the article's date
+    # Where the event happened, when the text says ("met Abadi in Baghdad"):
+    # a qualifier of the event, not a LOCATED_IN of its parties.
+    location_id: str | None = None
+    location_text: str | None = None
+    location_start: int | None = None
+    location_end: int | None = None
     title: str | None = None  # for LEADER_OF / OFFICIAL_OF: "Defense Minister"
     confidence: float = 0.5
     extractor: str = "geokg-rules"

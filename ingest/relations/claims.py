@@ -15,11 +15,12 @@ from typing import Callable, Sequence
 
 from graph import geodata
 from graph.models import Article, Claim, Entity
-from graph.ontology import KIND_CONSTRAINTS, RELATION_TYPES, STATE_LEVEL_TYPES, EntityKind, Modality, Polarity
+from graph.ontology import KIND_CONSTRAINTS, RELATION_TYPES, STATE_LEVEL_TYPES, EntityKind, Modality, Polarity, Tier
 from ingest.relations.arguments import Arg, DocIndex
 from ingest.relations.candidates import Candidate
 from ingest.relations.context import analyse
 from ingest.relations.dates import is_completed_event, is_history
+from ingest.relations.locations import event_place
 from ingest.relations.military import is_military_support
 from ingest.words.events import ELECTORAL_VERBS, POLITICAL_ATTACK_VERBS
 
@@ -198,6 +199,13 @@ def _to_claim(
             modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "historical-date")))
         elif c.title is None and is_completed_event(c.trigger):
             modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "completed-event")))
+    place = None
+    if RELATION_TYPES[c.type].tier == Tier.EVENT and c.title is None:
+        place = event_place(c.trigger, index)
+        if place is not None and place.entity.id in (s.entity.id, o.entity.id):
+            place = None
+        if place is not None:
+            result.extra_entities.setdefault(place.entity.id, place.entity)
     attributed = speaker.entity.id if speaker is not None else None
     if attributed is not None:
         ent = speaker.entity  # type: ignore[union-attr]
@@ -231,6 +239,10 @@ def _to_claim(
         event_date_precision=event.precision if event is not None else None,
         event_date_text=event.text if event is not None else None,
         event_ongoing=event.ongoing if event is not None else False,
+        location_id=place.entity.id if place is not None else None,
+        location_text=place.text if place is not None else None,
+        location_start=place.start if place is not None else None,
+        location_end=place.end if place is not None else None,
         title=c.title,
         confidence=confidence,
         extractor=extractor,

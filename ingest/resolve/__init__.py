@@ -58,7 +58,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ingest.resolve import names, people, places, pronouns, units
+from ingest.resolve import identity, names, people, places, pronouns, units
 from ingest.resolve.places import country_of, syntactic_role
 from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention
 from ingest.resolve.units import article_scope
@@ -104,6 +104,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("appositive-titles", people.appositive_titles),
     Pass("organisation-descriptions", names.organisation_descriptions),
     Pass("plural-pronouns", pronouns.plural_pronouns),
+    # Last: compares every person mention the passes above emitted.
+    Pass("identity", identity.unify_people),
 )
 
 

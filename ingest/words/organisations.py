@@ -33,3 +33,10 @@ STATE_ORGAN_WORDS = frozenset(
     police ministry defence defense interior foreign affairs regime administration cabinet authorities
     guard guards special operations""".split()
 )
+
+# Platforms and companies whose names NER often tags as people ("Twitter
+# accused ..."): a person mention with one of these names is the organisation.
+PLATFORM_NAMES = frozenset(
+    """twitter facebook instagram youtube tiktok telegram whatsapp wechat weibo reddit wikipedia
+    google linkedin snapchat signal""".split()
+)

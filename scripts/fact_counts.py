@@ -45,6 +45,8 @@ def main(claims_path: str, corpus: list[str]) -> dict[str, object]:
         a, b = canonical_pair(RELATION_TYPES[r["type"]], r["subject_id"], r["object_id"])
         edges[(r["type"], a, b)].append(r)
     old_edges = 0
+    old_current = 0  # old-dated claims still presented as current (asserted / reported)
+    drops: list[str] = []
     sentence_drops = 0
     article_drops = 0
     for claims in edges.values():
@@ -55,10 +57,12 @@ def main(claims_path: str, corpus: list[str]) -> dict[str, object]:
                 if c["published"] and date.fromisoformat(c["event_date"]) < date.fromisoformat(c["published"]) - timedelta(days=365):
                     old = True
                     old_claims += 1
+                    old_current += c["modality"] != "historical"
         old_edges += old
         sentences = {(story.get(c["article_id"], c["article_id"]) if c["article_id"] in story else "", sentence_key(c["sentence"])) for c in claims}
         if len(sentences) < len(claims):
             sentence_drops += 1
+            drops.append(f"{claims[0]['type']} {claims[0]['subject_id']}-{claims[0]['object_id']}: {len(claims)} claims, {len(sentences)} sentences")
         if len({story.get(c["article_id"], c["article_id"]) for c in claims}) < len({c["article_id"] for c in claims}):
             article_drops += 1
     return {
@@ -67,9 +71,11 @@ def main(claims_path: str, corpus: list[str]) -> dict[str, object]:
         "fact_claims_with_event_date": dated,
         "fact_claims_event_date_over_a_year_before_article": old_claims,
         "fact_edges_with_event_date_over_a_year_before_article": old_edges,
+        "fact_claims_event_date_over_a_year_before_article_not_historical": old_current,
         "historical_claims": historical,
         "near_duplicate_article_pairs": duplicate_pairs,
         "fact_edges_whose_sentences_are_fewer_than_claims": sentence_drops,
+        "support_drops": drops,
         "fact_edges_whose_articles_drop_with_duplicates": article_drops,
     }
 

@@ -84,7 +84,14 @@ def meeting_place_claims(extraction: Extraction) -> list[PredClaim]:
     """re3d's CoLocated is being at a place at the time. The extractor keeps a
     meeting's place as a qualifier of the meeting (Claim.location_id), not as a
     LOCATED_IN of the people who meet (a visit is not where one is located), so
-    for re3d each person at a meeting is co-located with its place."""
+    for re3d each person named at a meeting is co-located with its place (by
+    the span that names them: an official may stand for their state in the
+    claim itself)."""
+    people = {
+        (m.start, m.end)
+        for m in extraction.mentions
+        if (e := extraction.entities.get(m.entity_id)) is not None and e.kind == EntityKind.PERSON
+    }
     out: list[PredClaim] = []
     for c in extraction.claims:
         if c.type != "MEETS_WITH" or c.location_id is None or c.location_start is None or c.location_end is None:
@@ -93,8 +100,7 @@ def meeting_place_claims(extraction: Extraction) -> list[PredClaim]:
             (c.subject_id, c.subject_text, c.subject_start, c.subject_end),
             (c.object_id, c.object_text, c.object_start, c.object_end),
         ):
-            entity = extraction.entities.get(entity_id)
-            if entity is None or entity.kind != EntityKind.PERSON:
+            if (start, end) not in people:
                 continue
             out.append(
                 PredClaim(

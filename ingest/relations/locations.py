@@ -244,11 +244,11 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
                 against.extend(prep_objects(c).get("against", []))
         for t in against:
             participants.extend(index.args(t, allow_pronoun=False))
-    # Where an event happens locates an armed group (it operates where it
-    # fights) and the targets of strikes; a person or an organisation only when
-    # the verb says they are based, live, are held or operate there ("UNESCO is
-    # based in Paris", "he lives in Lyon"). Meeting, visiting, holding a rally
-    # or a convention somewhere is an event there, not where one is.
+    # Where an event happens locates the organisations and armed groups that
+    # take part (they operate there) and the targets of strikes; a person only
+    # when the verb says they live, are held or work there ("he lives in
+    # Lyon"): meeting, visiting or holding a rally somewhere is an event there,
+    # not where one is (the claim keeps the place: claims.event_place).
     lemma = tok.lemma_.lower()
     stays = lemma in LOCATIVE_STATE_VERBS
     meeting = lemma in MEETING_VERBS
@@ -262,7 +262,7 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
         for a in participants:
             if a.entity.id == place.entity.id:
                 continue
-            if a.entity.kind == EntityKind.GROUP or (a.entity.kind == EntityKind.ORGANIZATION and (stays or remote)):
+            if a.entity.kind in _LOCATED_ACTOR_KINDS:
                 conf = _NEAR_CONFIDENCE if prep.lower_ in PROXIMITY_PREPS else 0.5
                 yield make_candidate("LOCATED_IN", a, place, prep, conf, f"located:event-{prep.lower_}")
             elif stays and a.entity.kind == EntityKind.PERSON and a.via == "direct":

@@ -65,8 +65,29 @@ def main(claims_path: str, corpus: list[str]) -> dict[str, object]:
             drops.append(f"{claims[0]['type']} {claims[0]['subject_id']}-{claims[0]['object_id']}: {len(claims)} claims, {len(sentences)} sentences")
         if len({story.get(c["article_id"], c["article_id"]) for c in claims}) < len({c["article_id"] for c in claims}):
             article_drops += 1
+    # Identity, over the entities the claims name: people whose names (without
+    # titles) share a first and a last word but have several ids, and
+    # "people" that are platforms.
+    from ingest.resolve.identity import name_key
+    from ingest.words.organisations import PLATFORM_NAMES
+
+    names: dict[str, str] = {}
+    for r in rows:
+        for role in ("subject", "object"):
+            if r[f"{role}_id"].startswith("person:"):
+                names[r[f"{role}_id"]] = r[f"{role}_name"]
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for pid, name in names.items():
+        key = name_key(name)
+        if len(key) >= 2:
+            by_ends[(key[0], key[-1])].add(pid)
+    split_people = sorted(" / ".join(sorted(ids)) for ids in by_ends.values() if len(ids) > 1)
+    platform_people = sorted(pid for pid, name in names.items() if " ".join(name_key(name)) in PLATFORM_NAMES)
     return {
         "claims": len(rows),
+        "person_ids_in_claims": len(names),
+        "people_with_several_ids": split_people,
+        "platforms_as_people": platform_people,
         "fact_edges": len(edges),
         "fact_claims_with_event_date": dated,
         "fact_claims_event_date_over_a_year_before_article": old_claims,

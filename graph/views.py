@@ -133,6 +133,8 @@ class ClaimView(_View):
     event_date_precision: str | None = None  # day, week, month, year or decade
     event_date_text: str | None = None  # the words that gave the date
     event_ongoing: bool | None = None  # "since 1993": began then, holds at publication
+    location_id: str | None = None  # where the event happened ("met X in Baghdad"), an entity id
+    location_text: str | None = None
     title: str | None = None
     confidence: float | None = None
     extractor: str | None = None

@@ -262,7 +262,7 @@ _CLAIM_FIELDS = """
  sentence: c.sentence, sentence_index: c.sentence_index, polarity: c.polarity,
  modality: c.modality, attributed_to: c.attributed_to, event_date: c.event_date,
  event_date_precision: c.event_date_precision, event_date_text: c.event_date_text,
- event_ongoing: c.event_ongoing,
+ event_ongoing: c.event_ongoing, location_id: c.location_id, location_text: c.location_text,
  title: c.title, confidence: c.confidence, extractor: c.extractor,
  extractor_version: c.extractor_version,
  subject_start: c.subject_start, subject_end: c.subject_end,

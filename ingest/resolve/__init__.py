@@ -94,6 +94,8 @@ PASSES: tuple[Pass, ...] = (
     # Before the entities: NER often tags only part of a unit name ("CTF" of "CTF 50").
     Pass("military-units", units.military_units),
     Pass("entities", names.resolve_entities),
+    # Before anything reads the people of the article ("Twitter" is not one).
+    Pass("not-people", identity.not_people),
     # Before the passes that copy a unit's entity ("the battalion").
     Pass("generic-units", units.qualify_generic_units),
     Pass("locative-names", places.locative_names),

@@ -1,7 +1,9 @@
 """Identity: one person, one entity, however the article names them; and a
 name the NER calls a person that is an organisation.
 
-Runs last, over the mentions every earlier pass emitted:
+Two passes: `not_people` right after the entities are resolved (before the
+pronoun and surname passes read the people of the article), `unify_people`
+last, over the mentions every earlier pass emitted:
 
 - person names are compared after removing honorifics, religious and military
   titles (`ingest.words.people.NAME_HONORIFICS`, the office titles of
@@ -25,7 +27,7 @@ from dataclasses import replace
 
 from graph.models import Entity
 from graph.ontology import EntityKind
-from ingest.resolve.state import ArticleState, ResolvedMention, slug_id
+from ingest.resolve.state import ArticleState, slug_id
 from ingest.words.organisations import PLATFORM_NAMES
 from ingest.words.people import NAME_HONORIFICS, TITLE_WORDS
 
@@ -49,18 +51,35 @@ def _drops_middle(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(w in it for w in short)
 
 
-def _organisation(state: ArticleState, m: ResolvedMention) -> Entity | None:
-    key = name_key(m.text)
+def _organisation(state: ArticleState, name: str) -> Entity | None:
+    key = name_key(name)
     text = " ".join(key)
     if not text:
         return None
-    entry_key = state.gaz.phrases.get(" ".join(m.text.split()))
+    entry_key = state.gaz.phrases.get(" ".join(name.split()))
     entry = state.gaz.entry(entry_key) if entry_key else None
     if entry is not None and entry.entity is not None and entry.entity.kind == EntityKind.ORGANIZATION:
         return entry.entity
     if len(key) == 1 and text in PLATFORM_NAMES:
-        return Entity(id=slug_id("org", text), name=m.text.strip(), kind=EntityKind.ORGANIZATION)
+        return Entity(id=slug_id("org", text), name=name.strip(), kind=EntityKind.ORGANIZATION)
     return None
+
+
+def not_people(state: ArticleState) -> None:
+    """A "person" that is a platform or a gazetteer organisation becomes it.
+    Runs right after the entities are resolved, so no later pass (pronouns,
+    surnames) takes it for a person."""
+    converted: dict[str, Entity | None] = {}
+    out = []
+    for m in state.out:
+        if m.entity.kind == EntityKind.PERSON:
+            if m.entity.id not in converted:
+                converted[m.entity.id] = _organisation(state, m.entity.name)
+            org = converted[m.entity.id]
+            if org is not None:
+                m = replace(m, entity=org, rule=m.rule + "+not-a-person")
+        out.append(m)
+    state.out[:] = out
 
 
 def unify_people(state: ArticleState) -> None:
@@ -114,10 +133,6 @@ def unify_people(state: ArticleState) -> None:
     out = []
     for m in state.out:
         if m.entity.kind == EntityKind.PERSON:
-            org = _organisation(state, m)
-            if org is not None:
-                out.append(replace(m, entity=org, rule=m.rule + "+not-a-person"))
-                continue
             root = final(m.entity.id)
             if root != m.entity.id or root in merged:
                 m = replace(m, entity=merged.get(root, by_id[root]), rule=m.rule if root == m.entity.id else m.rule + "+same-person")

@@ -60,3 +60,8 @@ def test_a_platform_is_not_a_person(extractor: Extractor) -> None:
     e = run(extractor, "On Twitter, the minister criticised Iran. Twitter said it removed the posts.")
     kinds = {e.entities[i].kind for i in ids_of(e, "Twitter")}
     assert kinds == {EntityKind.ORGANIZATION}
+
+
+def test_a_pronoun_after_a_platform_is_the_person_before_it(extractor: Extractor) -> None:
+    e = run(extractor, "The president criticised the mayor, Muriel Bowser, on Twitter, accusing her of failing the city.")
+    assert ids_of(e, "her") == {"person:muriel-bowser"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from graph.cli import analytics_cmd, export_cmd, neo4j_cmd
-from ingest.cli import eval_cmd, ingest_cmd
+from ingest.cli import eval_cmd, explain_cmd, ingest_cmd
 from ingest.watch import cli as watch_cli
 
 app = typer.Typer(
@@ -26,7 +26,7 @@ def main() -> None:
     """A knowledge graph of geopolitical entities built from news."""
 
 
-for module in (neo4j_cmd, ingest_cmd, eval_cmd, analytics_cmd, export_cmd, watch_cli):
+for module in (neo4j_cmd, ingest_cmd, eval_cmd, explain_cmd, analytics_cmd, export_cmd, watch_cli):
     module.register(app)
 
 

@@ -96,6 +96,14 @@ async def graph_driver(resources: Annotated[GraphResources, Depends(get_resource
 GraphDriver = Annotated[tuple[AsyncDriver, str], Depends(graph_driver)]
 
 
+def graph_read_timeout(settings: Annotated[ApiSettings, Depends(get_api_settings)]) -> float:
+    """The server-side timeout of reads of the whole fact graph (GEOKG_API_GRAPH_READ_TIMEOUT_S)."""
+    return settings.graph_read_timeout_s
+
+
+ReadTimeout = Annotated[float, Depends(graph_read_timeout)]
+
+
 def subgraph_filter(
     types: Annotated[
         str | None, Query(description="comma-separated relation types (default: all)", max_length=1000)

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.driver_errors import DRIVER_UNAVAILABLE
-from graph.errors import GraphError, InvalidQuery, Neo4jUnavailable, NotFound
+from graph.errors import GraphError, InvalidQuery, Neo4jUnavailable, NotFound, QueryOutOfMemory, QueryTimedOut
 
 log = logging.getLogger("geokg.api")
 
@@ -56,6 +56,17 @@ class BodyTooLarge(ApiError):
     code = "body_too_large"
 
 
+class ArticlesNotLoaded(ApiError):
+    """Some articles of a POST were read but failed to extract or load; `details`
+    lists them and carries the ingest report (what was loaded)."""
+
+    code = "articles_not_loaded"
+
+    def __init__(self, message: str, details: Any) -> None:
+        super().__init__(message)
+        self.details = details
+
+
 class IngestUnavailable(ApiError):
     """The ingest pipeline (spaCy model, extractor) cannot be loaded."""
 
@@ -66,6 +77,9 @@ class IngestUnavailable(ApiError):
 _STATUS: dict[type[Exception], tuple[int, str]] = {
     NotFound: (404, "not_found"),
     InvalidQuery: (400, "invalid_query"),
+    # The query's fault, and retrying it fails the same way: not a 503.
+    QueryTimedOut: (422, "query_timeout"),
+    QueryOutOfMemory: (422, "query_memory_limit"),
     Neo4jUnavailable: (503, "neo4j_unavailable"),
     **{cls: (503, "neo4j_unavailable") for cls in DRIVER_UNAVAILABLE},
     BadParameter: (422, BadParameter.code),
@@ -74,6 +88,8 @@ _STATUS: dict[type[Exception], tuple[int, str]] = {
     WritesDisabled: (403, WritesDisabled.code),
     BodyTooLarge: (413, BodyTooLarge.code),
     IngestUnavailable: (503, IngestUnavailable.code),
+    # Our pipeline failed on articles the client sent well-formed: a server error.
+    ArticlesNotLoaded: (500, ArticlesNotLoaded.code),
     # Any other graph error is our fault, not the caller's; its message names
     # the cause (e.g. a missing index and `geokg init`), with no traceback.
     GraphError: (500, "graph_error"),
@@ -105,7 +121,7 @@ def response_for(exc: Exception) -> JSONResponse:
         return error_response(500, "internal_error", "internal error: the server log has the details")
     status, code = mapped
     message = getattr(exc, "message", None) or str(exc) or code
-    return error_response(status, code, message)
+    return error_response(status, code, message, getattr(exc, "details", None))
 
 
 def body_too_large(limit: int) -> JSONResponse:

@@ -6,10 +6,9 @@ The heavy imports happen on first use, never when the API starts."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
-from api.errors import IngestUnavailable
+from api.errors import ArticlesNotLoaded, IngestUnavailable
 from api.resources import GraphResources
 from api.schemas import ArticleIn, IngestResult, SkippedOut
 from graph.errors import Neo4jUnavailable
@@ -58,6 +57,16 @@ def ingest_articles(resources: GraphResources, items: list[ArticleIn]) -> Ingest
             raise Neo4jUnavailable(result.aborted)
         report = result.to_dict()
         loaded = result.articles_loaded
+        if result.failed:
+            # Loud, like `geokg ingest`'s exit 4: a client that checks only the
+            # status must not take a partial load for success.
+            names = ", ".join(s.source for s in result.failed[:5])
+            raise ArticlesNotLoaded(
+                f"{len(result.failed)} of {len(articles)} articles were not loaded ({names}"
+                f"{', ...' if len(result.failed) > 5 else ''}); the others were. POST them again "
+                "(loading is idempotent); error.details.failed says why each failed",
+                details={"failed": report["failed"], "loaded": loaded, "report": report},
+            )
     return IngestResult(
         received=len(items),
         loaded=loaded,

@@ -47,8 +47,8 @@ import spacy  # noqa: E402
 from graph.models import Article, Extraction  # noqa: E402
 from ingest import pipeline  # noqa: E402
 from ingest.extract import Extractor, worker_batch_size  # noqa: E402
-from ingest.nlp import _model_location, load_nlp  # noqa: E402
-from ingest.readers import Skipped, read_paths  # noqa: E402
+from ingest.nlp import _model_location  # noqa: E402
+from ingest.readers import read_paths  # noqa: E402
 from ingest.settings import get_settings  # noqa: E402
 
 

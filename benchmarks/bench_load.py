@@ -124,7 +124,7 @@ def load_one_claim_per_transaction(loader: Loader, extractions: Sequence[Extract
         for ex in extractions:
             plan = plan_batch([ex])
 
-            def nodes(tx: ManagedTransaction) -> None:
+            def nodes(tx: ManagedTransaction, plan=plan) -> None:  # bind this article's plan
                 tx.run(cypher.UPSERT_ENTITIES, rows=plan.entities).consume()
                 tx.run(cypher.UPSERT_ARTICLES, rows=plan.articles).consume()
                 tx.run(cypher.UPSERT_MENTIONS, rows=plan.mentions).consume()

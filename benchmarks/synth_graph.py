@@ -55,7 +55,7 @@ ZIPF_S = 1.1
 
 # (type, subject kinds, object kinds, weight): which kinds of entities each type
 # joins, and how common it is among extracted claims.
-C, P, O, G = EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.GROUP
+C, P, O, G = EntityKind.COUNTRY, EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.GROUP  # noqa: E741 (one letter per kind keeps the table below readable)
 STATE_LIKE = (C, O)
 ACTORS = (C, P, O, G)
 TYPE_MIX: list[tuple[str, tuple[EntityKind, ...], tuple[EntityKind, ...], float]] = [

@@ -21,3 +21,19 @@ class NotFound(GraphError):
 
 class InvalidQuery(GraphError):
     """A query or its parameters were refused (bad Cypher, a write, a bad filter)."""
+
+
+class QueryTooCostly(GraphError):
+    """A query hit a server-side limit: its time limit or the memory one
+    transaction may use. The caller's query is at fault, not the server;
+    retrying the same query fails the same way. `limit` is "time" or "memory"."""
+
+    limit = "cost"
+
+
+class QueryTimedOut(QueryTooCostly):
+    limit = "time"
+
+
+class QueryOutOfMemory(QueryTooCostly):
+    limit = "memory"

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import networkx as nx
-from neo4j import AsyncDriver, Driver, RoutingControl
+from neo4j import AsyncDriver, Driver, Query, RoutingControl
 
 from graph.analytics.filters import SubgraphFilter
 from graph.analytics.network import edge_key, evidence_weight, iso_date
@@ -427,11 +427,19 @@ def iter_plover(driver: Driver, cf: ClaimFilter, database: str = "neo4j") -> Ite
 
 
 async def afetch_plover(
-    driver: AsyncDriver, cf: ClaimFilter, database: str = "neo4j", limit: int = 100_000
+    driver: AsyncDriver,
+    cf: ClaimFilter,
+    database: str = "neo4j",
+    limit: int = 100_000,
+    timeout_s: float | None = None,
 ) -> list[dict[str, Any]]:
+    """`timeout_s`: Neo4j stops the read past it (QueryTimedOut)."""
     with translate_errors():
         records, _, _ = await driver.execute_query(
-            cypher.CLAIMS_FOR_EVENTS, cf.params(0, limit), database_=database, routing_=RoutingControl.READ
+            Query(cypher.CLAIMS_FOR_EVENTS, timeout=timeout_s),
+            cf.params(0, limit),
+            database_=database,
+            routing_=RoutingControl.READ,
         )
     return _records_to_plover(records)
 

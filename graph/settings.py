@@ -32,6 +32,9 @@ class Neo4jSettings(BaseSettings):
     http_port: int = 7474
     heap: str = "1g"
     pagecache: str = "1g"
+    # db.memory.transaction.max: the most heap one transaction may use (a
+    # researcher's query, a loader batch). Neo4j's size syntax: 256m, 1g.
+    transaction_memory: str = "256m"
     start_timeout_s: float = 300.0  # the launcher and the wait for Bolt each
 
     @property

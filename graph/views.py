@@ -232,7 +232,10 @@ class CypherResult(_View):
     columns: list[str]
     rows: list[list[Any]]
     row_count: int
-    truncated: bool  # True when the row cap stopped the result
+    truncated: bool  # True when a cap stopped the result: see truncated_by
+    # Which cap, and what to do about it.
+    truncated_by: Literal["row_cap", "response_bytes", "value_bytes"] | None = None
+    truncated_reason: str | None = None
 
 
 class ServerInfo(_View):

@@ -179,8 +179,8 @@ class Extractor:
     def extract_one(self, article: Article) -> Extraction:
         return next(iter(self.extract([article], batch_size=1)))
 
-    def from_doc(self, doc: Doc, article: Article) -> Extraction:
-        """Everything after spaCy, for one parsed article."""
+    def from_doc(self, doc: Doc, article: Article, trace: object | None = None) -> Extraction:
+        """Everything after spaCy, for one parsed article (trace: see ingest.explain)."""
         resolved = self._resolve(doc, article.id)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
@@ -189,7 +189,7 @@ class Extractor:
             mentions.append(Mention(m.entity.id, m.text, m.start_char, m.end_char, m.rule, m.sentence_index))
         lengths = [len(s) for s in doc.sents] if doc.has_annotation("SENT_START") else [len(doc)]
         pairable = mentions_for_pairing(resolved, lengths)
-        relations = extract_claims(doc, pairable, article, self._country_of)
+        relations = extract_claims(doc, pairable, article, self._country_of, trace=trace)
         for eid, ent in relations.extra_entities.items():
             entities.setdefault(eid, ent)
         return Extraction(article=article, entities=entities, mentions=mentions, claims=relations.claims)

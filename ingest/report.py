@@ -7,7 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.readers import results
 from ingest.readers.results import ReadWarning, Skipped
+
+# Skip reasons that are the pipeline's failure, not bad input: the article was
+# read but is not in the graph.
+FAILURE_REASONS = frozenset({results.EXTRACTION_FAILED, results.LOAD_FAILED})
 
 
 @dataclass(slots=True)
@@ -38,9 +43,15 @@ class IngestReport:
         return self.articles_extracted / self.seconds if self.seconds > 0 else 0.0
 
     @property
+    def failed(self) -> list[Skipped]:
+        """Articles read but not loaded because extraction or loading failed."""
+        return [s for s in self.skipped if s.reason in FAILURE_REASONS]
+
+    @property
     def ok(self) -> bool:
-        """Something was loaded and the run was not cut short."""
-        return self.articles_loaded > 0 and self.aborted is None
+        """Something was loaded, nothing failed and the run was not cut short
+        (bad input skipped with a reason is no failure)."""
+        return self.articles_loaded > 0 and self.aborted is None and not self.failed
 
     def skipped_by_reason(self) -> dict[str, list[Skipped]]:
         """Skips grouped by reason, most frequent reason first."""
@@ -104,6 +115,7 @@ class IngestReport:
             "seconds": round(self.seconds, 3),
             "articles_per_second": round(self.articles_per_second, 3),
             "aborted": self.aborted,
+            "failed": [{"source": s.source, "reason": s.reason, "detail": s.detail} for s in self.failed],
         }
 
 

@@ -19,6 +19,9 @@ fi
 # shellcheck source=scripts/neo4j-session.sh
 . scripts/neo4j-session.sh test.sh
 
+# The lint habits (rules in pyproject.toml) before the tests: a lint failure fails the run.
+ruff check api graph ingest tests benchmarks scripts
+
 set +e
 python -m pytest "$@"
 code=$?

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 from starlette.concurrency import run_in_threadpool
 
-from api.dependencies import Filter, GraphDriver
+from api.dependencies import Filter, GraphDriver, ReadTimeout
 from api.errors import BadParameter
 from api.schemas import ErrorBody
 from graph.analytics.balance import BalanceResult, balance
@@ -30,6 +30,8 @@ from graph.errors import InvalidQuery
 router = APIRouter(prefix="/v1/analytics", tags=["analytics"])
 
 MAX_ROWS = 500
+# 422: a bad filter, or the pull passed GEOKG_API_GRAPH_READ_TIMEOUT_S or the memory limit.
+_ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": ErrorBody}, 503: {"model": ErrorBody}}
 
 Limit = Annotated[int, Query(ge=1, le=MAX_ROWS, description="rows per list")]
 Seed = Annotated[int, Query(ge=0, le=2**31 - 1, description="random seed (Louvain, sampled betweenness)")]
@@ -68,10 +70,11 @@ class BalanceOut(BalanceResult):
 # --- routes ------------------------------------------------------------------------------
 
 
-@router.get("/centrality", response_model=CentralityOut, responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+@router.get("/centrality", response_model=CentralityOut, responses=_ERRORS)
 async def centrality_route(
     graph: GraphDriver,
     flt: Filter,
+    timeout_s: ReadTimeout,
     limit: Limit = 20,
     by: Annotated[Literal["pagerank", "betweenness", "degree", "strength"], Query()] = "pagerank",
     rank_kinds: Annotated[
@@ -89,32 +92,35 @@ async def centrality_route(
     except InvalidQuery as e:
         raise BadParameter(f"rank_kinds: {e}") from e
     driver, database = graph
-    g = await afetch_subgraph(driver, flt, database)
+    g = await afetch_subgraph(driver, flt, database, timeout_s=timeout_s)
     result = await run_in_threadpool(centrality, g, sort_by=by, limit=limit, kinds=listed, seed=seed)
     return CentralityOut(**_fields(result), filter=FilterOut(**flt.describe()))
 
 
-@router.get("/communities", response_model=CommunitiesOut, responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+@router.get("/communities", response_model=CommunitiesOut, responses=_ERRORS)
 async def communities_route(
     graph: GraphDriver,
     flt: Filter,
+    timeout_s: ReadTimeout,
     limit: Limit = 20,
     resolution: Annotated[float, Query(gt=0.0, le=10.0, description="Louvain resolution (>1: smaller)")] = 1.0,
     seed: Seed = 42,
 ) -> CommunitiesOut:
     """Louvain communities of entities reported together (friendly or hostile alike)."""
     driver, database = graph
-    g = await afetch_subgraph(driver, flt, database)
+    g = await afetch_subgraph(driver, flt, database, timeout_s=timeout_s)
     result = await run_in_threadpool(communities, g, limit=limit, resolution=resolution, seed=seed)
     return CommunitiesOut(**_fields(result), filter=FilterOut(**flt.describe()))
 
 
-@router.get("/balance", response_model=BalanceOut, responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
-async def balance_route(graph: GraphDriver, flt: Filter, limit: Limit = 20, seed: Seed = 42) -> BalanceOut:
+@router.get("/balance", response_model=BalanceOut, responses=_ERRORS)
+async def balance_route(
+    graph: GraphDriver, flt: Filter, timeout_s: ReadTimeout, limit: Limit = 20, seed: Seed = 42
+) -> BalanceOut:
     """Signed-network analysis with the ontology's signs: dyad net signs, balanced and
     unbalanced triangles, enemy-of-my-enemy candidates, blocs and their frustration."""
     driver, database = graph
-    g = await afetch_subgraph(driver, flt, database)
+    g = await afetch_subgraph(driver, flt, database, timeout_s=timeout_s)
     result = await run_in_threadpool(balance, g, limit=limit, seed=seed)
     return BalanceOut(**_fields(result), filter=FilterOut(**flt.describe()))
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.dependencies import Filter, GraphDriver
+from api.dependencies import Filter, GraphDriver, ReadTimeout
 from api.schemas import ErrorBody
 from graph import export as ex
 from graph.analytics.pull import afetch_subgraph
@@ -33,6 +33,7 @@ MAX_EVENTS = 200_000
 async def export(
     graph: GraphDriver,
     flt: Filter,
+    timeout_s: ReadTimeout,
     format: Annotated[Literal["graphml", "gexf", "json", "csv", "plover"], Query()] = "json",
     include_negated: Annotated[bool, Query(description="plover: include negated claims")] = True,
     limit: Annotated[int, Query(ge=1, le=MAX_EVENTS, description="plover: most claims returned")] = 100_000,
@@ -42,11 +43,11 @@ async def export(
     driver, database = graph
     if format == "plover":
         cf = ex.ClaimFilter.from_subgraph_filter(flt, include_negated=include_negated)
-        records = await ex.afetch_plover(driver, cf, database, limit=limit)
+        records = await ex.afetch_plover(driver, cf, database, limit=limit, timeout_s=timeout_s)
         body = json.dumps(ex.plover_document(records, cf), ensure_ascii=False).encode("utf-8")
         rendered = ex.Rendered(body, "application/json", "geokg-plover.json")
     else:
-        g = await afetch_subgraph(driver, flt, database)
+        g = await afetch_subgraph(driver, flt, database, timeout_s=timeout_s)
         rendered = ex.render_graph(g, format, flt)
     return Response(
         rendered.content,

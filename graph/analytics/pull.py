@@ -8,7 +8,7 @@ so everything after the pull is plain networkx.
 from __future__ import annotations
 
 import networkx as nx
-from neo4j import AsyncDriver, Driver, RoutingControl
+from neo4j import AsyncDriver, Driver, Query, RoutingControl
 
 from graph.analytics.filters import SubgraphFilter
 from graph.analytics.network import graph_from_records
@@ -25,11 +25,15 @@ def fetch_subgraph(driver: Driver, flt: SubgraphFilter, database: str = "neo4j")
 
 
 async def afetch_subgraph(
-    driver: AsyncDriver, flt: SubgraphFilter, database: str = "neo4j"
+    driver: AsyncDriver, flt: SubgraphFilter, database: str = "neo4j", timeout_s: float | None = None
 ) -> nx.MultiDiGraph:
+    """`timeout_s`: Neo4j stops the read past it (QueryTimedOut)."""
     with translate_errors():
         records, _, _ = await driver.execute_query(
-            cypher.SUBGRAPH, flt.cypher_params(), database_=database, routing_=RoutingControl.READ
+            Query(cypher.SUBGRAPH, timeout=timeout_s),
+            flt.cypher_params(),
+            database_=database,
+            routing_=RoutingControl.READ,
         )
     return graph_from_records(r.data() for r in records)
 

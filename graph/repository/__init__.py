@@ -24,7 +24,6 @@ from graph.repository.base import (
     MAX_FRONTIER,
     EdgeFilter,
     edge_id,
-    jsonable,
     lucene_query,
     native,
 )
@@ -50,7 +49,6 @@ __all__ = [
     "EdgeFilter",
     "Repository",
     "edge_id",
-    "jsonable",
     "lucene_query",
     "native",
 ]

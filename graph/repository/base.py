@@ -4,8 +4,6 @@ every resource module shares."""
 
 from __future__ import annotations
 
-import base64
-import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -99,46 +97,6 @@ def native(value: Any) -> Any:
     if isinstance(value, list):
         return [native(v) for v in value]
     return value
-
-
-def jsonable(value: Any) -> Any:
-    """Any value a Cypher result can hold, as JSON-ready data: nodes,
-    relationships and paths as dicts, temporals as ISO strings, bytes as
-    base64, non-finite floats as None."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, neo4j.graph.Node):
-        return {
-            "element_id": value.element_id,
-            "labels": sorted(value.labels),
-            "properties": jsonable(dict(value)),
-        }
-    if isinstance(value, neo4j.graph.Relationship):
-        return {
-            "element_id": value.element_id,
-            "type": value.type,
-            "start": value.start_node.element_id if value.start_node else None,
-            "end": value.end_node.element_id if value.end_node else None,
-            "properties": jsonable(dict(value)),
-        }
-    if isinstance(value, neo4j.graph.Path):
-        return {
-            "nodes": [jsonable(n) for n in value.nodes],
-            "relationships": [jsonable(r) for r in value.relationships],
-        }
-    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
-        return value.iso_format()
-    if isinstance(value, (bytes, bytearray)):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, neo4j.spatial.Point):
-        return {"srid": value.srid, "coordinates": list(value)}
-    return str(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from neo4j import AsyncManagedTransaction
 
 from graph.cypher import read as q
-from graph.cypher.guard import check_read_query_text
-from graph.driver_errors import translate_errors
-from graph.errors import InvalidQuery
-from graph.repository.base import RepositoryBase, jsonable
+from graph.repository.base import RepositoryBase
+from graph.user_query import CypherLimits, run_user_cypher
 from graph.views import (
     CypherResult,
     ServerInfo,
@@ -55,49 +52,8 @@ class ServerReads(RepositoryBase):
     # --- researcher Cypher ------------------------------------------------------------------------
 
     async def run_read_cypher(
-        self,
-        query: str,
-        params: dict[str, Any] | None = None,
-        *,
-        timeout: float = 10.0,
-        row_cap: int = 1000,
+        self, query: str, params: dict[str, Any] | None = None, *, limits: CypherLimits | None = None
     ) -> CypherResult:
-        """Run one read-only Cypher statement from a user.
-
-        Refused (InvalidQuery) unless the text passes `check_read_query_text`
-        (one statement, no LOAD CSV, no USE) and Neo4j's own `EXPLAIN` says the
-        query type is read-only ('r'); then run in a READ transaction (the
-        server refuses any write in it) with a server-side timeout, reading
-        at most `row_cap` rows. Neo4j's errors come back as InvalidQuery."""
-        text = check_read_query_text(query)
-        params = dict(params or {})
-
-        @neo4j.unit_of_work(timeout=timeout)
-        async def explain(tx: AsyncManagedTransaction) -> str | None:
-            result = await tx.run("EXPLAIN " + text, params)
-            summary = await result.consume()
-            return summary.query_type
-
-        @neo4j.unit_of_work(timeout=timeout)
-        async def run(tx: AsyncManagedTransaction) -> CypherResult:
-            result = await tx.run(text, params)
-            columns = list(result.keys())
-            rows: list[list[Any]] = []
-            truncated = False
-            async for record in result:
-                if len(rows) >= row_cap:
-                    truncated = True
-                    break
-                rows.append([jsonable(v) for v in record.values()])
-            await result.consume()
-            return CypherResult(columns=columns, rows=rows, row_count=len(rows), truncated=truncated)
-
-        with translate_errors(InvalidQuery):
-            async with self._session() as session:
-                query_type = await session.execute_read(explain)
-                if query_type != "r":
-                    raise InvalidQuery(
-                        f"only read-only queries are allowed (Neo4j classifies this one as {query_type!r})"
-                    )
-                return await session.execute_read(run)
-
+        """Run one researcher statement: see graph.user_query (refused unless a
+        plain read by its plan; time, memory, row and byte limits)."""
+        return await run_user_cypher(self._driver, self._database, query, params, limits or CypherLimits())

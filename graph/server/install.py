@@ -11,7 +11,7 @@ from pathlib import Path
 from string import Template
 
 from graph.errors import Neo4jServerError
-from graph.server.home import SUBDIRS, Log, home_dir, quiet
+from graph.server.home import SUBDIRS, Log, home_dir, quiet, restrict_to_owner
 from graph.server.jvm import ADMIN_CLASS, java_cmd, require_tool, running_pid, server_env
 from graph.server.password import ensure_password
 from graph.settings import Neo4jSettings
@@ -91,6 +91,7 @@ def write_conf(settings: Neo4jSettings) -> Path:
         http_port=settings.http_port,
         heap=settings.heap,
         pagecache=settings.pagecache,
+        transaction_memory=settings.transaction_memory,
     )
     conf = home / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True, exist_ok=True)
@@ -143,4 +144,5 @@ def install(
     log(f"Wrote {conf}.")
     password = ensure_password(settings, log)
     _set_initial_password(settings, password, log)
+    restrict_to_owner(home)
     return home

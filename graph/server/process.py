@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import Neo4jServerError
-from graph.server.home import Log, home_dir, quiet
+from graph.server.home import OWNER_ONLY_UMASK, Log, home_dir, quiet
 from graph.server.install import NEO4J_VERSION, install, is_installed
 from graph.server.jvm import LAUNCHER_CLASS, is_our_server, java_cmd, pid_file, running_pid, server_env
 from graph.server.password import password_file, read_password
@@ -101,14 +101,14 @@ def start(settings: Neo4jSettings, *, log: Log = quiet) -> ServerStatus:
     pid_file(home).unlink(missing_ok=True)
     began = time.monotonic()
     launcher_log = home / "logs" / "launcher.log"
-    with open(launcher_log, "w", encoding="utf-8") as out:
+    with open(launcher_log, "w", encoding="utf-8", opener=lambda p, f: os.open(p, f, 0o600)) as out:
         # `start` forks the server JVM (its output goes to logs/neo4j.log), writes
         # run/neo4j.pid and returns; our own wait for Bolt follows.
         try:
             result = subprocess.run(
                 java_cmd(home, LAUNCHER_CLASS, "start"),
                 env=server_env(home), cwd=home, stdout=out, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, timeout=settings.start_timeout_s,
+                stdin=subprocess.DEVNULL, timeout=settings.start_timeout_s, umask=OWNER_ONLY_UMASK,
             )  # fmt: skip
         except subprocess.TimeoutExpired as e:
             raise Neo4jServerError(

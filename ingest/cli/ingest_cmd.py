@@ -2,15 +2,19 @@
 with --dry-run, write the claims to a JSONL file). Heavy modules (spaCy, the
 driver, trafilatura) are imported inside the command so `geokg --help` is fast.
 
-Exit codes: 0 when at least one article was loaded; 1 when nothing could be
-loaded (all input skipped, or nothing written in a dry run); 2 when the run
-could not start (bad option, Neo4j not answering, model missing); 3 when
-Neo4j stopped answering during the run (rerun the same command to finish).
+Exit codes: 0 when every article read was loaded (bad input skipped with a
+reason is fine); 1 when nothing could be loaded (all input skipped, or nothing
+written in a dry run); 2 when the run could not start (bad option, Neo4j not
+answering, model missing); 3 when Neo4j stopped answering during the run
+(rerun the same command to finish); 4 when some articles were read but failed
+to extract or load (listed, with the command to rerun), so a scheduled job
+notices a partial load.
 """
 
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 EXIT_NOTHING_LOADED = 1
 EXIT_CANNOT_START = 2
 EXIT_ABORTED = 3
+EXIT_SOME_FAILED = 4
 
 
 def _fail(message: str, code: int = EXIT_CANNOT_START) -> typer.Exit:
@@ -85,9 +90,37 @@ def ingest(
         report_json.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if report.aborted:
         raise typer.Exit(EXIT_ABORTED)
+    if report.failed:
+        rerun = _rerun_command(paths, fmt, jsonl_fields, batch_size, dry_run, out)
+        typer.echo(_failed_message(report, rerun), err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
     if report.articles_loaded == 0:
         typer.echo("geokg ingest: nothing was loaded (see the reasons above)", err=True)
         raise typer.Exit(EXIT_NOTHING_LOADED)
+
+
+def _rerun_command(
+    paths: list[str], fmt: str, jsonl_fields: str | None, batch_size: int | None, dry_run: bool, out: str | None
+) -> str:
+    args = ["geokg", "ingest", *paths]
+    if fmt != "auto":
+        args += ["--format", fmt]
+    if jsonl_fields:
+        args += ["--jsonl-fields", jsonl_fields]
+    if batch_size:
+        args += ["--batch-size", str(batch_size)]
+    if dry_run:
+        args += ["--dry-run", "--out", out or "-"]
+    return shlex.join(args)
+
+
+def _failed_message(report: IngestReport, rerun: str) -> str:
+    lines = [f"geokg ingest: {len(report.failed)} of {report.articles_read} articles read were NOT loaded:"]
+    lines += [f"  {s.source} ({s.reason}): {s.detail}" for s in report.failed]
+    lines.append(
+        "Fix the cause above and rerun (loading is idempotent: what was loaded is not duplicated):\n  " + rerun
+    )
+    return "\n".join(lines)
 
 
 def _make_extractor() -> Extractor:

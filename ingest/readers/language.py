@@ -57,6 +57,6 @@ def english_probability(text: str) -> tuple[float, str] | None:
         return None
     if not langs:
         return None
-    english = next((float(l.prob) for l in langs if l.lang == "en"), 0.0)
-    best = ", ".join(f"{l.lang} {l.prob:.2f}" for l in langs[:3])
+    english = next((float(guess.prob) for guess in langs if guess.lang == "en"), 0.0)
+    best = ", ".join(f"{guess.lang} {guess.prob:.2f}" for guess in langs[:3])
     return english, best

@@ -72,8 +72,10 @@ def extract_claims(
     article: Article,
     country_of: CountryOf | None = None,
     extractor_version: str = EXTRACTOR_VERSION,
+    trace: object | None = None,
 ) -> RelationResult:
-    index = DocIndex(doc, mentions)
+    """trace: an optional recorder of the decisions (ingest.explain.Trace)."""
+    index = DocIndex(doc, mentions, trace)
     result = RelationResult()
     sents = list(doc.sents)
     sent_of_token: list[int] = [0] * len(doc)
@@ -97,6 +99,8 @@ def extract_claims(
         has_pronoun = any(t.lower_ in ("it", "its") for t in sent)
         joined_place = any("," in m.text for m in index.mentions if sent.start <= m.start_token < sent.end)
         if len(ents) < 2 and not has_pronoun and not joined_place:
+            if trace is not None:
+                trace.skip(si, "the sentence names fewer than two entities: no relation is looked for")  # type: ignore[attr-defined]
             continue
         for tok in sent:
             for step in TOKEN_STEPS:

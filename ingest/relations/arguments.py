@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from graph.models import Entity
 from graph.ontology import EntityKind
 from ingest.relations.lexicon import PROXY_NOUNS
-from ingest.words.grammar import OBJECT_CONTROL
+from ingest.words.grammar import INSTRUMENT_VERBS, OBJECT_CONTROL, SPEECH_NOUNS, STRIKE_NOUNS
+from ingest.words.military import ARMS_WORDS
 from ingest.words.people import TITLE_NOUNS
 from ingest.words.pronouns import RELATIVE_PRONOUNS, SINGULAR_NEUTER
 
@@ -60,8 +61,10 @@ ACTOR_KINDS = (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP, En
 class DocIndex:
     """The mentions of one doc, indexed by token, with the pronoun resolver."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[MentionLike]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[MentionLike], trace: object | None = None) -> None:
         self.doc = doc
+        # an optional recorder of decisions (ingest.explain.Trace); None in normal runs
+        self.trace = trace
         self.mentions = list(mentions)
         self.token_mention: list[int] = [-1] * len(doc)
         for i, m in enumerate(self.mentions):
@@ -213,6 +216,11 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return [], False
     head = verb.head
     if verb.dep_ == "xcomp":
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            # "jets were reported to have fired", "Iran was urged to stop":
+            # the passive's subject is the complement's
+            return raised, True
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
@@ -225,6 +233,14 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return [], False
         subj, _ = subject_tokens(head, depth + 1)
         return subj, True
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        author = _author(head) or _user(head)
+        if author:
+            return author, True
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        controller = _noun_controller(head)
+        if controller:
+            return controller, True
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head], True
     if verb.dep_ == "pcomp":
@@ -240,6 +256,96 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             subj, _ = subject_tokens(upper, depth + 1)
             return subj, True
     return [], False
+
+
+def _author(noun: Token) -> list[Token]:
+    """"posted a message (on Twitter) blaming Iran", "a statement by X
+    condemning": a speech act's content is its author's act. The author is the
+    noun's possessor or by/from object, else the subject of the verb it is the
+    object of. The parser may hang the participle on the venue ("on Twitter")."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in SPEECH_NOUNS:
+        noun = noun.head.head
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return []
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return objs
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        subj, _ = subject_tokens(noun.head, 1)
+        return subj
+    return []
+
+
+def _noun_controller(noun: Token) -> list[Token]:
+    """Who would do what a noun's infinitive says: its possessor ("Russia's
+    decision to attack"), else the subject of the verb it is the object of
+    ("the coalition made efforts to defeat ISIL"), unless that verb has a
+    recipient who may be the doer ("gave Israel permission to attack")."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    gov = noun.head
+    if noun.dep_ == "dobj" and gov.pos_ == "VERB" and not any(c.dep_ in ("dative", "iobj") for c in gov.children):
+        subj, _ = subject_tokens(gov, 1)
+        return subj
+    return []
+
+
+def _user(noun: Token) -> list[Token]:
+    """"Iran launched missiles targeting US troops", "conducted strikes hitting
+    X": what a weapon or a strike does is the act of whoever used it (not of
+    whoever intercepted it: only verbs of using the instrument count)."""
+    lemma = noun.lemma_.lower()
+    if noun.dep_ != "dobj" or (lemma not in ARMS_WORDS and lemma not in STRIKE_NOUNS):
+        return []
+    if noun.head.lemma_.lower() not in INSTRUMENT_VERBS:
+        return []
+    subj, _ = subject_tokens(noun.head, 1)
+    return subj
+
+
+def shared_clause_heads(verb: Token) -> list[Token]:
+    """The governing verbs whose negation and auxiliaries a reduced clause
+    shares, nearest first: a participial adjunct ("did not fire missiles,
+    striking X"), a bare conjoined verb ("will not attack X and occupy Y"), a
+    complement ("did not agree to attack"), the participle on a statement or a
+    weapon ("did not launch missiles targeting X"). Not a relative clause or a
+    participle modifying a noun: what they say of the noun is not under the
+    main clause's negation ("Turkey did not condemn Hezbollah, which attacked")."""
+    out: list[Token] = []
+    t = verb
+    for _ in range(4):
+        head = t.head
+        if t.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be":
+            # "Hamas is not the group that attacked Israel": the copula's negation is the clause's
+            out.append(head.head)
+            t = head.head
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+            break  # a clause of its own
+        if t.dep_ == "acl" and t.tag_ == "VBG" and (_author(head) or _user(head)):
+            # "did not issue a statement condemning X": the statement's verb
+            head = clause_verb(head)
+        if head == t or head.pos_ not in ("VERB", "AUX"):
+            break
+        if t.dep_ == "acl":
+            pass
+        elif t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN"):
+            pass
+        elif t.dep_ == "conj" and t.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            pass
+        elif t.dep_ == "xcomp":
+            pass
+        else:
+            break
+        out.append(head)
+        t = head
+    return out
 
 
 def clause_verb(tok: Token) -> Token:

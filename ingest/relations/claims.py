@@ -58,10 +58,14 @@ def build_claims(
     confident of the candidates that make it), then one per trigger."""
     best: dict[str, Claim] = {}
     order: list[str] = []
+    trace = index.trace
+    made: list[tuple[Candidate, Claim]] = []
     for c in candidates:
         claim = _to_claim(c, index, article, sents, sent_of_token, office, country_of, result, extractor, version)
         if claim is None:
             continue
+        if trace is not None:
+            made.append((c, claim))
         key = claim.id
         prev = best.get(key)
         if prev is None:
@@ -71,7 +75,23 @@ def build_claims(
             best[key] = claim
     claims = [best[k] for k in order]
     claims.sort(key=lambda c: (c.sentence_index, c.trigger_start, c.subject_start, c.object_start, c.type))
-    return _drop_shadowed(claims)
+    kept = _drop_shadowed(claims)
+    if trace is not None:
+        final = set(map(id, kept))
+        for c, claim in made:
+            if id(claim) in final:
+                trace.candidate(c, "claim", "", claim)  # type: ignore[attr-defined]
+            elif best.get(claim.id) is not claim:
+                trace.candidate(c, "deduplicated", "a more confident candidate made the same claim", claim)  # type: ignore[attr-defined]
+            else:
+                trace.candidate(c, "deduplicated", "the same relation from the same trigger was read more confidently", claim)  # type: ignore[attr-defined]
+    return kept
+
+
+def _dropped(index: DocIndex, c: Candidate, reason: str) -> None:
+    """Record why a candidate became no claim (only when explaining)."""
+    if index.trace is not None:
+        index.trace.candidate(c, "dropped", reason, None)  # type: ignore[attr-defined]
 
 
 # Relations between the parties themselves, where an entity that merely
@@ -152,13 +172,13 @@ def _to_claim(
     if c.type in ASSOCIATION_TYPES and "modifier" in (c.subject.via, c.object.via):
         # "met one Minetest contributor" is not meeting Minetest: only proxy
         # nouns ("forces", "minister") stand for their owner in these types
-        return None
+        return _dropped(index, c, f"{c.type} needs the parties themselves, not an entity that only modifies a noun")
     s = _normalise(c.subject, c.type, office, country_of, result, subject=True)
     o = _normalise(c.object, c.type, office, country_of, result)
     if c.title is not None and any(w in c.title.lower().split() for w in ("mayor", "governor")):
         o = _as_city(o, result)  # "the mayor of London" leads the city, not the state
     if s.entity.id == o.entity.id:
-        return None  # self-loops say nothing
+        return _dropped(index, c, f"self-loop: both arguments are {s.entity.id}")  # self-loops say nothing
     if s.entity.kind == EntityKind.PERSON and o.entity.kind == EntityKind.PERSON and c.type in ("ATTACKS", "FIGHTS"):
         # between two people "attacked"/"defeated" is rhetoric or an election,
         # not violence: an attack in words is a condemnation, a defeat is dropped
@@ -166,7 +186,7 @@ def _to_claim(
         if lemma in POLITICAL_ATTACK_VERBS:
             c = _retyped(c, "CONDEMNS")
         elif lemma in ELECTORAL_VERBS:
-            return None
+            return _dropped(index, c, "a defeat between two people is an election, not violence")
     if (
         c.type == "SUPPORTS"
         and s.entity.kind != EntityKind.PERSON
@@ -177,7 +197,10 @@ def _to_claim(
         c = _retyped(c, "COOPERATES_MILITARILY", "military")
     allowed = KIND_CONSTRAINTS.get(c.type)
     if allowed is not None and (s.entity.kind not in allowed[0] or o.entity.kind not in allowed[1]):
-        return None
+        return _dropped(
+            index, c, f"kind constraint: {c.type} takes {_kinds(allowed[0])} -> {_kinds(allowed[1])}, "
+            f"got {s.entity.kind.value} -> {o.entity.kind.value}",
+        )
     # every entity a claim names is in the Extraction, mentioned or not
     result.extra_entities.setdefault(s.entity.id, s.entity)
     result.extra_entities.setdefault(o.entity.id, o.entity)
@@ -249,6 +272,10 @@ def _to_claim(
         extractor_version=version,
         rule=rule,
     )
+
+
+def _kinds(kinds: object) -> str:
+    return "/".join(sorted(getattr(k, "value", str(k)) for k in kinds))  # type: ignore[attr-defined]
 
 
 def _drop_shadowed(claims: list[Claim]) -> list[Claim]:

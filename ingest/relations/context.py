@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from graph.ontology import Modality, Polarity
-from ingest.relations.arguments import Arg, DocIndex, subject_tokens
+from ingest.relations.arguments import Arg, DocIndex, shared_clause_heads, subject_tokens
 from ingest.relations.dates import EventDate, dated_event, parse_event_date
 from ingest.words.modality import (
     ALLEGE_ADVERBS,
@@ -25,6 +25,7 @@ from ingest.words.modality import (
     ATTRIBUTION_SPEECH_VERBS,
     CONDITIONAL_AUX,
     DENY_HEADS,
+    DIRECTIVE_HEADS,
     FAILURE_HEADS,
     FUTURE_AUX,
     HISTORICAL_ADVERBS,
@@ -134,6 +135,10 @@ def analyse(
         own.append(t)
         if t.pos_ in ("VERB", "AUX"):
             break
+    if own[-1].pos_ in ("VERB", "AUX"):
+        # a participial or bare conjoined clause shares its main clause's
+        # negation and auxiliaries ("did not fire missiles, striking X")
+        own.extend(shared_clause_heads(own[-1]))
     for o in own:
         if not refusal and is_negated(o):
             polarity = Polarity.NEGATED
@@ -172,6 +177,7 @@ def analyse(
     child = trigger
     head = trigger.head
     steps = 0
+    finite_conj = False  # the path came through a finite conjoined verb: a clause of its own
     while head != child and steps < 12:
         steps += 1
         lemma = head.lemma_.lower()
@@ -189,6 +195,9 @@ def analyse(
             elif lemma in PLAN_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
                 modality = _stronger(modality, Modality.PLANNED)
                 cues.append(f"under-{lemma}")
+            elif lemma in DIRECTIVE_HEADS and child.dep_ in ("xcomp", "ccomp") and _infinitive(child) and not finite_conj:
+                modality = _stronger(modality, Modality.PLANNED)
+                cues.append(f"under-{lemma}")
             elif lemma in DENY_HEADS and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp", "pobj", "prep"):
                 polarity = Polarity.NEGATED
                 cues.append("denied")
@@ -204,6 +213,7 @@ def analyse(
                         modality = _stronger(modality, m)
                 if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in child.children):
                     modality = _stronger(modality, Modality.HYPOTHETICAL)
+        finite_conj = child.dep_ == "conj" and child.tag_ in ("VBD", "VBZ", "VBP")
         child = head
         head = head.head
 
@@ -236,6 +246,10 @@ def _vouched_report(verb: Token) -> bool:
         and verb.lemma_.lower() in REPORTING_VERBS
         and any(c.dep_ == "nsubj" for c in verb.children)
     )
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _speaker(verb: Token, index: DocIndex) -> Arg | None:

@@ -22,6 +22,12 @@ PLAN_HEADS = frozenset(
     intention decision bid offer promise pledge commitment commit prospect
     ready willing set going attempt try""".split()
 )
+# Directives: what X is urged/asked/told to do has not happened ("urged Iran
+# to attack", "Iran was called on to withdraw"): their infinitive is an aim.
+DIRECTIVE_HEADS = frozenset(
+    """urge ask call encourage invite order request instruct appeal press
+    implore beg exhort advise demand tell challenge""".split()
+)
 ALLEGE_HEADS = frozenset(
     """allege accuse suspect speculate rumor rumour speculation allegation
     accusation claim rumor suspicion charge report fear""".split()

@@ -119,3 +119,28 @@ def test_rank_kinds_lists_only_those_kinds(client: TestClient, neo4j_driver) -> 
     cut = client.get("/v1/analytics/centrality", params={"kinds": "Country", "limit": 50}).json()
     assert cut["node_count"] == 7
     assert client.get("/v1/analytics/centrality", params={"rank_kinds": "Planet"}).status_code == 422
+
+
+
+def test_whole_graph_reads_stop_at_the_server_side_timeout(clean_db: str, neo4j_driver: Driver) -> None:
+    from api.settings import ApiSettings
+
+    seed(neo4j_driver, clean_db)
+    # 20,000 more fact edges, so the pull takes longer than its 1 ms budget:
+    # Neo4j stops it and the route says which limit, as a 422 (narrow the
+    # filter), not a 503 or a 500.
+    neo4j_driver.execute_query(
+        "UNWIND range(1, 200) AS i CREATE (:Entity:Country {id: 'X' + i, name: 'X' + i, kind: 'Country', aliases: []})",
+        database_=clean_db,
+    )
+    neo4j_driver.execute_query(
+        "MATCH (a:Entity) WHERE a.id STARTS WITH 'X' MATCH (b:Entity) WHERE b.id STARTS WITH 'X' AND a.id < b.id "
+        "WITH a, b LIMIT 20000 CREATE (a)-[:MEETS_WITH {source: 'article', claims: 1, articles: 1, "
+        "first_seen: date('2020-01-01'), last_seen: date('2020-01-01'), sign: 0}]->(b)",
+        database_=clean_db,
+    )
+    with TestClient(create_app(ApiSettings(_env_file=None, graph_read_timeout_s=0.001))) as c:
+        for path in ("/v1/analytics/centrality", "/v1/export?format=json"):
+            r = c.get(path)
+            assert r.status_code == 422, (path, r.text)
+            assert r.json()["error"]["code"] == "query_timeout"

@@ -97,12 +97,17 @@ async def test_row_cap_truncates(make_client: Callable[..., Any], loaded_graph: 
     assert body["rows"] == [[1], [2], [3]] and body["truncated"] is True and body["row_count"] == 3
 
 
-async def test_server_side_timeout_is_a_400(make_client: Callable[..., Any], loaded_graph: str, key_header: dict[str, str]) -> None:
+async def test_server_side_timeout_is_a_422_that_says_so(
+    make_client: Callable[..., Any], loaded_graph: str, key_header: dict[str, str]
+) -> None:
     slow = "UNWIND range(1, 1000000000) AS i WITH i WHERE i < 0 RETURN count(i)"
     async with make_client(cypher_timeout_s=0.5) as c:
         r = await c.post("/v1/cypher", json={"query": slow}, headers=key_header)
-    assert r.status_code == 400, r.text
-    assert "TransactionTimedOut" in r.json()["error"]["message"]
+    # The query's fault (the same query fails again), not a 503 "busy, try again".
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert error["code"] == "query_timeout"
+    assert "0.5 s limit" in error["message"] and "narrow the query" in error["message"]
 
 
 async def test_neo4j_errors_come_back_as_400(client: httpx.AsyncClient, key_header: dict[str, str]) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 import pytest
 
 pytestmark = [pytest.mark.anyio, pytest.mark.neo4j]
@@ -41,7 +40,7 @@ async def test_post_seed_article_then_read_it_back(
 
         # "Baku would not allow Tel Aviv to attack Iran": the attack is a claim, never a fact edge.
         ev = (await c.get("/v1/relations/evidence", params={"subject": "ISR", "type": "ATTACKS", "object": "IRN"})).json()
-        assert ev["edge"] is None and ev["claims"] and not any(cl["is_fact"] for cl in ev["claims"])
+        assert ev["edges"] == [] and ev["items"] and not any(cl["is_fact"] for cl in ev["items"])
         hood = (await c.get("/v1/entities/AZE/neighborhood")).json()
         assert "ISR" in {n["id"] for n in hood["nodes"]}
         assert all(e["type"] != "ATTACKS" for e in hood["edges"])
@@ -68,3 +67,35 @@ async def test_post_needs_the_key_and_valid_bodies(clean_db: str, make_client: C
         assert r.json()["loaded"] == 0 and r.json()["skipped"][0]["reason"]
     async with make_client(key=None) as closed:
         assert (await closed.post("/v1/articles", json=one, headers={"X-API-Key": "x"})).status_code == 403
+
+
+async def test_a_partial_load_is_an_error_status_listing_what_failed(
+    clean_db: str, make_client: Callable[..., Any], api_key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph.loader import Loader
+
+    real_load = Loader.load
+
+    def load_refusing_one(self: Loader, extractions: Any) -> Any:
+        # The real loader, except that it refuses one article (as it refuses an invalid extraction).
+        if any("Freedonia recalled" in ex.article.text for ex in extractions):
+            raise ValueError("refused by the test")
+        return real_load(self, extractions)
+
+    monkeypatch.setattr(Loader, "load", load_refusing_one)
+    articles = [
+        {"text": "France and Germany signed a defence agreement in Paris on Tuesday.", "url": "https://t.example/ok"},
+        {"text": "Freedonia recalled its ambassador to Ruritania on Monday.", "url": "https://t.example/refused"},
+    ]
+    async with make_client() as c:
+        r = await c.post("/v1/articles", json=articles, headers={"X-API-Key": api_key})
+        assert r.status_code == 500, r.text
+        error = r.json()["error"]
+        assert error["code"] == "articles_not_loaded"
+        assert "1 of 2 articles were not loaded" in error["message"] and "POST them again" in error["message"]
+        assert [f["reason"] for f in error["details"]["failed"]] == ["load-failed"]
+        assert "refused" in error["details"]["failed"][0]["source"]
+        assert error["details"]["loaded"] == 1
+        # The other article is in the graph.
+        assert (await c.get("/v1/articles/" + quote("https://t.example/ok", safe=""))).status_code == 200
+        assert (await c.get("/v1/articles/" + quote("https://t.example/refused", safe=""))).status_code == 404

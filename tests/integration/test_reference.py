@@ -4,7 +4,7 @@ it coexists with article-derived facts."""
 from __future__ import annotations
 
 import pytest
-from h5_support import AZE, IRN, claim, counts, extraction, fact_edges
+from h5_support import IRN, claim, counts, extraction, fact_edges
 
 from graph import geodata
 from graph.loader import Loader

@@ -74,3 +74,26 @@ def test_ensure_schema_twice_keeps_one_of_each_constraint(neo4j_driver: Driver, 
     for key in [("Article", ("id",)), ("Claim", ("id",)), ("Entity", ("id",))]:
         assert found.count(key) == 1, f"{key} constraint: {found}"
     assert len(found) == len(set(found))
+
+
+def test_the_running_server_keeps_its_home_to_its_owner(neo4j_driver: Driver, neo4j_settings: Neo4jSettings) -> None:
+    """Files the server wrote since it started (logs, store, auth.ini) are owner-only too: its umask is 077."""
+    import os
+    import stat
+    from pathlib import Path
+
+    from graph.server.home import home_dir
+
+    if not neo4j_settings.managed:
+        pytest.fail("this test checks the project's own server: unset NEO4J_URI", pytrace=False)
+    home = home_dir(neo4j_settings)
+    pid = int((home / "run" / "neo4j.pid").read_text().strip())
+    umask = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("Umask:"))
+    assert umask.split()[1] == "0077", umask
+    for name in ("data/dbms/auth.ini", "conf/neo4j.conf", "password", "logs/neo4j.log", "logs/debug.log"):
+        path = home / name
+        if path.exists():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, (name, oct(path.stat().st_mode))
+    loose = [str(p) for p in (home, *home.rglob("*")) if not p.is_symlink() and stat.S_IMODE(p.lstat().st_mode) & 0o077]
+    assert loose == [], loose[:10]
+    assert os.access(home / "conf" / "neo4j.conf", os.R_OK)  # still readable by its owner

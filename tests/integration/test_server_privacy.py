@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.server import write_conf
+from graph.server.install import write_conf
 from graph.settings import Neo4jSettings
 
 pytestmark = pytest.mark.neo4j

@@ -150,7 +150,10 @@ def test_refused_article_skipped_rest_of_batch_loaded():
     report = run(articles, FakeExtractor(), sink, batch_size=3)
     assert report.articles_loaded == 2
     assert [s.reason for s in report.skipped] == ["load-failed"]
-    assert report.aborted is None and report.ok
+    # The run goes on, but a partial load is not ok: the failed article is listed.
+    assert report.aborted is None and not report.ok
+    assert [s.reason for s in report.failed] == ["load-failed"]
+    assert report.to_dict()["failed"][0]["reason"] == "load-failed"
 
 
 def test_database_going_away_aborts_with_a_clear_message():

@@ -93,3 +93,50 @@ def test_neo4j_down_gives_a_clear_message(tmp_path, fake_extractor, monkeypatch)
     assert result.exit_code == 2
     assert "does not answer" in result.output
     assert "--dry-run" in result.output
+
+
+class FailsOnSecondArticle:
+    """A sink that refuses the second article (as the Loader refuses an invalid extraction)."""
+
+    name = "refusing sink"
+
+    def __init__(self):
+        self.loaded = []
+
+    def load(self, extractions):
+        for ex in extractions:
+            if "Freedonia recalled" in ex.article.text:
+                raise ValueError("refused by the test sink")
+        self.loaded += [ex.article.id for ex in extractions]
+        return type("LoadReport", (), {"articles": len(extractions), "fact_edges": 0})()
+
+
+def test_some_articles_not_loaded_exits_4_with_the_list_and_the_rerun_command(tmp_path, fake_extractor, monkeypatch):
+    from ingest.pipeline import run
+
+    sink = FailsOnSecondArticle()
+
+    def run_with_refusing_sink(paths, fmt, fields, batch_size, n_process, show_progress):
+        return run(paths, NoClaims(), sink, fmt=fmt, fields=fields, batch_size=batch_size, sink_name=sink.name)
+
+    monkeypatch.setattr(ingest_cmd, "_run_with_neo4j", run_with_refusing_sink)
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Freedonia recalled its ambassador to Ruritania.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")  # bad input: skipped, and no failure
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--no-progress", "--batch-size", "1"])
+    assert result.exit_code == ingest_cmd.EXIT_SOME_FAILED == 4, result.output
+    assert len(sink.loaded) == 1
+    assert "1 of 2 articles read were NOT loaded" in result.output
+    assert "b.txt (load-failed): ValueError: refused by the test sink" in result.output
+    assert f"geokg ingest {tmp_path} --batch-size 1" in result.output
+    assert "empty.txt" not in result.output.split("NOT loaded")[1]  # skipped input is not listed as failed
+
+
+def test_only_bad_input_skipped_still_exits_0(tmp_path, fake_extractor):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path), "--dry-run", "--out", str(tmp_path / "c.jsonl"), "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "NOT loaded" not in result.output

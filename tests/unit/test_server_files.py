@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.server import install, password, process
-from graph.server.home import home_dir
+from graph.server.home import home_dir, restrict_to_owner
 from graph.errors import Neo4jServerError
 from graph.settings import Neo4jSettings
 
@@ -46,6 +46,35 @@ def test_conf_binds_loopback_with_the_configured_ports_and_memory(tmp_path: Path
     jvm = conf["server.jvm.additional"]
     assert "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED" in jvm
     assert "-XX:+AlwaysPreTouch" not in jvm
+
+
+def test_conf_turns_off_load_csv_sources_and_caps_transaction_memory(tmp_path: Path) -> None:
+    conf = _conf_lines(install.write_conf(_settings(tmp_path, transaction_memory="128m")))
+    assert conf["dbms.security.allow_csv_import_from_file_urls"] == ["false"]
+    assert conf["internal.dbms.cypher_ip_blocklist"] == ["0.0.0.0/0,::/0"]
+    assert conf["db.memory.transaction.max"] == ["128m"]
+
+
+def test_restrict_to_owner_takes_group_and_other_bits_off_everything(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "data" / "dbms").mkdir(parents=True)
+    auth = home / "data" / "dbms" / "auth.ini"
+    auth.write_text("neo4j:SHA-256,...\n")
+    auth.chmod(0o644)
+    (home / "data").chmod(0o755)
+    script = home / "run.sh"
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o775)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not ours")
+    outside.chmod(0o644)
+    (home / "link").symlink_to(outside)
+    restrict_to_owner(home)
+    assert stat.S_IMODE(auth.stat().st_mode) == 0o600
+    assert stat.S_IMODE((home / "data").stat().st_mode) == 0o700
+    assert stat.S_IMODE(script.stat().st_mode) == 0o700  # owner bits kept
+    assert stat.S_IMODE(home.stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o644  # a symlink's target outside HOME is not touched
 
 
 def test_pom_pins_the_server_and_browser_versions(tmp_path: Path) -> None:

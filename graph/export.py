@@ -6,10 +6,11 @@ same pull). Attribute names:
 
 - nodes: id, label (= name, Gephi's caption), name, kind, iso3, aliases
   ("|"-joined in GraphML/GEXF/CSV);
-- edges: relation (the ontology type), label (= relation), weight (= claims,
-  a reference edge counts once), goldstein (the type's weight), symmetric, claims, articles, outlets,
-  first_seen, last_seen (ISO dates), confidence, cameo, plover, provenance
-  ('article' or 'reference').
+- edges: relation (the ontology type), label (= relation), weight (= distinct
+  sentences, a reference edge counts once), goldstein (the type's weight), symmetric, claims, sentences,
+  articles, outlets, first_seen, last_seen (ISO dates: event dates where the
+  text gave them), date_source ('event', 'article' or 'mixed'), confidence,
+  cameo, plover, provenance ('article' or 'reference').
 
 The relation type is called `relation` rather than `type` in the Gephi
 formats because `type` is reserved there (GEXF: edge direction; Gephi CSV:
@@ -64,10 +65,12 @@ EDGE_CSV_COLUMNS: tuple[str, ...] = (
     "goldstein",
     "symmetric",
     "claims",
+    "sentences",
     "articles",
     "outlets",
     "first_seen",
     "last_seen",
+    "date_source",
     "confidence",
     "cameo",
     "plover",
@@ -104,10 +107,12 @@ def edge_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 "goldstein": float(d.get("goldstein") or 0.0),
                 "symmetric": bool(d.get("symmetric")),
                 "claims": int(d.get("claims") or 0),
+                "sentences": d.get("sentences"),
                 "articles": int(d.get("articles") or 0),
                 "outlets": d.get("outlets"),
                 "first_seen": d.get("first_seen"),
                 "last_seen": d.get("last_seen"),
+                "date_source": d.get("date_source"),
                 "confidence": d.get("confidence"),
                 "cameo": d.get("cameo"),
                 "plover": d.get("plover"),
@@ -139,10 +144,12 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             "goldstein": e["goldstein"],
             "symmetric": e["symmetric"],
             "claims": e["claims"],
+            "sentences": int(e["sentences"]) if e["sentences"] is not None else None,
             "articles": e["articles"],
             "outlets": int(e["outlets"]) if e["outlets"] is not None else None,
             "first_seen": e["first_seen"],
             "last_seen": e["last_seen"],
+            "date_source": e["date_source"],
             "confidence": float(e["confidence"]) if e["confidence"] is not None else None,
             "cameo": e["cameo"],
             "plover": e["plover"],

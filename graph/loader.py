@@ -17,9 +17,12 @@ relationships that need them:
    with their counts: MERGEd for stored articles, plainly CREATEd for new ones
    (nothing to match: most of a bulk load's cost was MERGE checking the links
    of hub entities);
-5. recompute the fact edges of exactly the (type, pair) keys this batch
-   touched -- new claims and removed ones -- and delete those left with no
-   qualifying claim. The rest of the graph is not read.
+5. link near-duplicate articles through the bands of their fingerprints
+   (graph.duplicates): each lists the others in `duplicates`;
+6. recompute the fact edges of exactly the (type, pair) keys this batch
+   touched -- new claims, removed ones, and those of articles whose duplicates
+   changed -- and delete those left with no qualifying claim. The rest of the
+   graph is not read.
 
 Every write is a MERGE on a uniquely constrained key, a CREATE of what the
 existence check found absent, or a SET of values that depend only on the input
@@ -44,6 +47,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ConstraintError
 
+from graph import duplicates
 from graph.cypher import write as cypher
 from graph.errors import GraphError
 from graph.models import Claim, Entity, Extraction
@@ -225,11 +229,20 @@ def claim_properties(claim: Claim, claim_id: str | None = None) -> dict[str, Any
         "modality": Modality(claim.modality).value,
         "attributed_to": claim.attributed_to,
         "event_date": claim.event_date,
+        "event_date_precision": claim.event_date_precision,
+        "event_date_text": claim.event_date_text,
+        "event_ongoing": claim.event_ongoing,
+        "location_id": claim.location_id,
+        "location_text": claim.location_text,
+        "location_start": claim.location_start,
+        "location_end": claim.location_end,
         "title": claim.title,
         "confidence": float(claim.confidence),
         "extractor": claim.extractor,
         "extractor_version": claim.extractor_version,
         "rule": claim.rule,
+        # What makes two claims one piece of evidence (graph.duplicates).
+        "sentence_key": duplicates.sentence_key(claim.sentence),
     }
     return props
 
@@ -297,6 +310,7 @@ def plan_batch(extractions: Sequence[Extraction]) -> BatchPlan:
                 "language": article.language,
                 "source": article.source,
                 "license": article.license,
+                "fingerprint": list(article.fingerprint) or None,
                 "extractor": extractor,
                 "extractor_version": extractor_version,
             }
@@ -384,8 +398,34 @@ class Loader:
             fact_keys |= self._delete_stale(tx, split.stored, report)
         self._write_nodes(tx, split)
         self._write_relationships(tx, split, report)
+        fact_keys |= self._link_duplicates(tx, split)
         self._recompute_facts(tx, fact_keys, report)
         return report
+
+    @staticmethod
+    def _link_duplicates(tx: ManagedTransaction, split: SplitPlan) -> set[FactKey]:
+        """Record near-duplicates; the fact keys of every article whose list changed."""
+        if split.stored.articles:
+            tx.run(cypher.UNLINK_DUPLICATES, ids=split.stored.article_ids).consume()
+        rows = [
+            {"id": r["id"], "bands": duplicates.band_keys(r["fingerprint"])}
+            for r in split.batch.articles
+            if r.get("fingerprint")
+        ]
+        if not rows:
+            return set()
+        changed = tx.run(
+            cypher.LINK_DUPLICATES, rows=rows, min_equal=duplicates.min_equal_positions()
+        ).single(strict=True)["changed"]
+        # Re-ingested articles may have lost duplicates: their edges change too.
+        changed = sorted(set(changed) | set(split.stored.article_ids))
+        keys: set[FactKey] = set()
+        if changed:
+            for record in tx.run(cypher.CLAIM_KEYS_OF_ARTICLES, ids=changed):
+                key = fact_key(record["type"], record["subject_id"], record["object_id"])
+                if key is not None:
+                    keys.add(key)
+        return keys
 
     @staticmethod
     def _stored_articles(tx: ManagedTransaction, plan: BatchPlan) -> set[str]:

@@ -28,6 +28,9 @@ class Article:
     language: str = "en"
     source: str | None = None  # file path or feed the article was read from
     license: str | None = None
+    # MinHash signature of the normalised text (graph.duplicates); the loader
+    # records the stored articles it nearly equals as the node's `duplicates`.
+    fingerprint: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,19 @@ class Claim:
     polarity: Polarity = Polarity.AFFIRMED
     modality: Modality = Modality.ASSERTED
     attributed_to: str | None = None  # entity id of the speaker in reported speech
+    # When the reported event happened, where the text says (ingest.relations.dates):
+    # the first day of the period, its precision (day, week, month, year,
+    # decade) and the words that gave it. None: the article's date stands in.
     event_date: date | None = None
+    event_date_precision: str | None = None
+    event_date_text: str | None = None
+    event_ongoing: bool = False  # "since 1993": began then, holds at the article's date
+    # Where the event happened, when the text says ("met Abadi in Baghdad"):
+    # a qualifier of the event, not a LOCATED_IN of its parties.
+    location_id: str | None = None
+    location_text: str | None = None
+    location_start: int | None = None
+    location_end: int | None = None
     title: str | None = None  # for LEADER_OF / OFFICIAL_OF: "Defense Minister"
     confidence: float = 0.5
     extractor: str = "geokg-rules"

@@ -81,10 +81,12 @@ class Edge(_View):
     # the Neo4j relationship property `sign`.
     goldstein: float | None = None
     claims: int | None = None
-    articles: int | None = None
+    sentences: int | None = None  # distinct sentences (per outlet, or per story when syndicated)
+    articles: int | None = None  # distinct stories: near-duplicate articles count once
     outlets: int | None = None
-    first_seen: date | None = None
+    first_seen: date | None = None  # event dates where the text gives them, else publication
     last_seen: date | None = None
+    date_source: str | None = None  # "event", "article" or "mixed": where first/last_seen come from
     confidence: float | None = None
 
 
@@ -133,6 +135,11 @@ class ClaimView(_View):
     modality: str | None = None
     attributed_to: str | None = None
     event_date: date | None = None
+    event_date_precision: str | None = None  # day, week, month, year or decade
+    event_date_text: str | None = None  # the words that gave the date
+    event_ongoing: bool | None = None  # "since 1993": began then, holds at publication
+    location_id: str | None = None  # where the event happened ("met X in Baghdad"), an entity id
+    location_text: str | None = None
     title: str | None = None
     confidence: float | None = None
     extractor: str | None = None

@@ -81,6 +81,8 @@ def add_fact(
     last_seen: Any = None,
     confidence: float | None = None,
     provenance: str | None = "article",
+    sentences: int | None = None,
+    date_source: str | None = None,
 ) -> None:
     """Add one fact edge; unknown end nodes are added with their id as name."""
     rt = relation_type(rtype)
@@ -96,10 +98,12 @@ def add_fact(
         goldstein=rt.sign,
         symmetric=rt.symmetric,
         claims=int(claims or 0),
+        sentences=int(sentences) if sentences is not None else None,
         articles=int(articles or 0),
         outlets=int(outlets) if outlets is not None else None,
         first_seen=iso_date(first_seen),
         last_seen=iso_date(last_seen),
+        date_source=date_source,
         confidence=float(confidence) if confidence is not None else None,
         provenance=provenance,
         cameo=rt.cameo,
@@ -128,6 +132,8 @@ def graph_from_records(records: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
             row["type"],
             row["object"]["id"],
             claims=row.get("claims"),
+            sentences=row.get("sentences"),
+            date_source=row.get("date_source"),
             articles=row.get("articles"),
             outlets=row.get("outlets"),
             first_seen=row.get("first_seen"),
@@ -157,8 +163,11 @@ class EdgeRef:
 
 
 def evidence_weight(data: Mapping[str, Any]) -> int:
-    """How much an edge counts: its claims; a reference edge (no claims) counts once."""
-    return max(int(data.get("claims") or 0), 1)
+    """How much an edge counts: its distinct sentences (a sentence repeated, or
+    asked again in each article of a series, is one piece of evidence), its
+    claims where sentences were not counted; a reference edge counts once."""
+    sentences = data.get("sentences")
+    return max(int(sentences if sentences is not None else data.get("claims") or 0), 1)
 
 
 def edge_ref(g: nx.MultiDiGraph, u: str, v: str, data: Mapping[str, Any]) -> EdgeRef:

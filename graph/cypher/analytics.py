@@ -33,8 +33,9 @@ WHERE type(r) IN $types
   AND ($kinds IS NULL OR ({_kind('a')} IN $kinds AND {_kind('b')} IN $kinds))
 RETURN a {{.id, .name, .iso3, .aliases, kind: {_kind('a')}}} AS subject,
        b {{.id, .name, .iso3, .aliases, kind: {_kind('b')}}} AS object,
-       type(r) AS type, r.claims AS claims, r.articles AS articles, r.outlets AS outlets,
-       r.first_seen AS first_seen, r.last_seen AS last_seen, r.confidence AS confidence,
+       type(r) AS type, r.claims AS claims, r.sentences AS sentences, r.articles AS articles,
+       r.outlets AS outlets, r.first_seen AS first_seen, r.last_seen AS last_seen,
+       r.date_source AS date_source, r.confidence AS confidence,
        coalesce(r.source, 'article') AS provenance
 ORDER BY subject.id, type, object.id
 """

@@ -11,14 +11,16 @@ from __future__ import annotations
 from graph.cypher.read import _ARTICLE_FIELDS, _CLAIM_FIELDS
 
 # A claim `c` and its article `a` pass the request's filters. The date of a
-# claim is its event date, else its article's publication date.
+# claim is its event date, else its article's publication date; a state "since
+# 1993" lasts from its event date to its article's.
 _CLAIM_FILTER = """
 ($types IS NULL OR c.type IN $types)
 AND ($polarity IS NULL OR c.polarity = $polarity)
 AND ($modalities IS NULL OR c.modality IN $modalities)
 AND ($min_confidence IS NULL OR c.confidence >= $min_confidence)
 AND ($outlet IS NULL OR toLower(a.outlet) = toLower($outlet))
-AND ($since IS NULL OR coalesce(c.event_date, a.published) >= date($since))
+AND ($since IS NULL OR CASE WHEN c.event_ongoing THEN a.published
+                           ELSE coalesce(c.event_date, a.published) END >= date($since))
 AND ($until IS NULL OR coalesce(c.event_date, a.published) <= date($until))
 """
 

@@ -151,8 +151,8 @@ _EDGE_FILTER = """
 _EDGE_FIELDS = """
 {type: type(r), subject: startNode(r).id, object: endNode(r).id,
  provenance: coalesce(r.source, 'article'), goldstein: r.sign, claims: r.claims,
- articles: r.articles, outlets: r.outlets, first_seen: r.first_seen,
- last_seen: r.last_seen, confidence: r.confidence}
+ sentences: r.sentences, articles: r.articles, outlets: r.outlets, first_seen: r.first_seen,
+ last_seen: r.last_seen, date_source: r.date_source, confidence: r.confidence}
 """
 
 _NODE_FIELDS = """
@@ -277,6 +277,8 @@ _CLAIM_FIELDS = """
  subject_text: c.subject_text, object_text: c.object_text, trigger_text: c.trigger_text,
  sentence: c.sentence, sentence_index: c.sentence_index, polarity: c.polarity,
  modality: c.modality, attributed_to: c.attributed_to, event_date: c.event_date,
+ event_date_precision: c.event_date_precision, event_date_text: c.event_date_text,
+ event_ongoing: c.event_ongoing, location_id: c.location_id, location_text: c.location_text,
  title: c.title, confidence: c.confidence, extractor: c.extractor,
  extractor_version: c.extractor_version,
  subject_start: c.subject_start, subject_end: c.subject_end,

@@ -10,10 +10,15 @@ name is a KeyError, never a string spliced into Cypher.
 Graph model (see docs): `(:Entity:<Kind>)`, `(:Article)`, `(:Claim)`;
 `(:Article)-[:ASSERTS]->(:Claim)-[:SUBJECT|OBJECT]->(:Entity)`,
 `(:Claim)-[:ATTRIBUTED_TO]->(:Entity)`, `(:Article)-[:MENTIONS {count}]->(:Entity)`;
-fact edges `(:Entity)-[:<TYPE> {source: 'article', claims, articles, outlets,
-first_seen, last_seen, confidence, sign, cameo, plover, created_at, updated_at}]->(:Entity)`
-(first/last_seen: dates in the news; created_at/updated_at: datetimes in the
-graph); entities and claims carry `created_at` too; reference
+fact edges `(:Entity)-[:<TYPE> {source: 'article', claims, sentences, articles,
+outlets, first_seen, last_seen, date_source, confidence, sign, cameo, plover, created_at,
+updated_at}]->(:Entity)` (claims: claim rows; sentences and articles: distinct
+evidence, see `_recompute_facts`; first/last_seen: the claims' event dates,
+the article's where the text gives none, and date_source says which: 'event',
+'article' or 'mixed';
+created_at/updated_at: datetimes in the graph); entities and claims carry
+`created_at` too; near-duplicate articles share `(:Article)-[:IN_BAND]->(:TextBand)`
+nodes and list each other in `duplicates` (graph.duplicates); reference
 edges `(:Entity)-[:BORDERS|CAPITAL_OF {source: 'reference'}]->(:Entity)`.
 An article-derived fact edge and a reference edge of the same type between the
 same pair are two relationships told apart by `source`, so recomputing facts
@@ -30,6 +35,7 @@ SUBJECT = "SUBJECT"
 OBJECT = "OBJECT"
 ATTRIBUTED_TO = "ATTRIBUTED_TO"
 MENTIONS = "MENTIONS"
+IN_BAND = "IN_BAND"
 
 SOURCE_ARTICLE = "article"
 SOURCE_REFERENCE = "reference"
@@ -197,6 +203,65 @@ RETURN count(*) AS attributions
 """
 
 
+# --- near-duplicate articles (graph.duplicates) --------------------------------
+
+# Re-ingested articles: forget their bands and take them out of the duplicate
+# lists they were in; LINK_DUPLICATES then finds them again from the new text.
+UNLINK_DUPLICATES = _KEEP_PLAN + """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)-[band:IN_BAND]->(:TextBand)
+DELETE band
+WITH DISTINCT a
+CALL (a) {
+  UNWIND coalesce(a.duplicates, []) AS other_id
+  MATCH (o:Article {id: other_id})
+  SET o.duplicates = [d IN coalesce(o.duplicates, []) WHERE d <> a.id]
+}
+SET a.duplicates = []
+RETURN count(a) AS unlinked
+"""
+
+# `$rows`: {id, bands}. Every article of the batch joins its bands; then each
+# one lists the articles that share a band and whose signatures agree on at
+# least `$min_equal` positions (both ways, ids sorted, so a reload changes
+# nothing). Returns the ids whose list changed: their claims' fact edges are
+# recomputed.
+LINK_DUPLICATES = _KEEP_PLAN + """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.id})
+UNWIND r.bands AS key
+MERGE (b:TextBand {key: key})
+MERGE (a)-[:IN_BAND]->(b)
+WITH DISTINCT a
+MATCH (a)-[:IN_BAND]->(:TextBand)<-[:IN_BAND]-(o:Article)
+WHERE o <> a AND size(o.fingerprint) = size(a.fingerprint)
+WITH DISTINCT a, o
+WHERE size([i IN range(0, size(a.fingerprint) - 1) WHERE a.fingerprint[i] = o.fingerprint[i]]) >= $min_equal
+WITH a, o,
+     CASE WHEN o.id IN coalesce(a.duplicates, []) THEN coalesce(a.duplicates, [])
+          ELSE coalesce(a.duplicates, []) + o.id END AS mine,
+     CASE WHEN a.id IN coalesce(o.duplicates, []) THEN coalesce(o.duplicates, [])
+          ELSE coalesce(o.duplicates, []) + a.id END AS theirs
+CALL (a, o, mine, theirs) {
+  WITH a, o, mine, theirs WHERE size(mine) <> size(coalesce(a.duplicates, []))
+                             OR size(theirs) <> size(coalesce(o.duplicates, []))
+  SET a.duplicates = mine, o.duplicates = theirs
+  RETURN [a.id, o.id] AS changed
+}
+UNWIND changed AS id
+RETURN collect(DISTINCT id) AS changed
+"""
+
+# The (type, subject, object) keys of the claims of these articles: when an
+# article gains or loses a duplicate, the edges its claims feed change support.
+CLAIM_KEYS_OF_ARTICLES = _KEEP_PLAN + """
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:ASSERTS]->(c:Claim)
+RETURN DISTINCT c.type AS type, c.subject_id AS subject_id, c.object_id AS object_id
+"""
+
+
 def _recompute_facts(rtype: RelationType) -> str:
     """Recompute the article-derived fact edges of one type for `$pairs`.
 
@@ -205,8 +270,13 @@ def _recompute_facts(rtype: RelationType) -> str:
     graph.ontology.is_fact: affirmed, with a modality in `$modalities`
     (graph.ontology.fact_modality_values); for a symmetric type, claims in either raw
     direction count. No qualifying claim left: the edge is deleted.
-    Confidence is a noisy-or of the claim confidences, capped at 0.99: more
-    independent reports raise it, none makes it certain.
+    Support counts distinct evidence: `claims` every claim row, `sentences`
+    distinct (outlet, normalised sentence) pairs -- a sentence repeated in an
+    article, or asked again in each article of a series, is one -- `articles`
+    distinct stories (an article and its near-duplicates are one), `outlets`
+    distinct outlets. Confidence is a noisy-or over the distinct sentences (the
+    most confident claim of each), capped at 0.99: more independent reports
+    raise it, none makes it certain, and a repeated sentence adds nothing.
     """
     # The key's claims come from the claim_key index (subject_id, object_id,
     # type), one seek per stored direction: exactly the claims of this type
@@ -235,36 +305,57 @@ CALL (a, b) {{
   WITH c WHERE c.polarity = '{Polarity.AFFIRMED.value}' AND c.modality IN $modalities
   // A pattern comprehension always expands from the bound claim.
   WITH c, head([(art:Article)-[:ASSERTS]->(c) | art]) AS art
-  RETURN count(DISTINCT c) AS claims,
-         count(DISTINCT art) AS articles,
-         count(DISTINCT art.outlet) AS outlets,
-         min(coalesce(c.event_date, art.published)) AS first_seen,
-         max(coalesce(c.event_date, art.published)) AS last_seen,
-         collect(c.confidence) AS confidences
+  // One story: an article and its near-duplicates, named by the least id.
+  WITH c, art, reduce(m = art.id, d IN coalesce(art.duplicates, []) |
+                      CASE WHEN d < m THEN d ELSE m END) AS story
+  // One piece of evidence: a sentence of an outlet (the same interview
+  // question in every article of a series), or of a story when the article
+  // has copies (syndicated under other outlets' names); without an outlet,
+  // of the article's story alone.
+  WITH c, art, story,
+       CASE WHEN size(coalesce(art.duplicates, [])) > 0 OR art.outlet IS NULL THEN story
+            ELSE 'outlet:' + art.outlet END + '|' + coalesce(c.sentence_key, c.id) AS evidence
+  // The claim's period: its event date when the text gives one, the article's
+  // otherwise; a state "since 1993" runs from then to the article's date.
+  WITH evidence, story, art.outlet AS outlet, count(c) AS n, max(c.confidence) AS conf,
+       count(c.event_date) AS dated,
+       min(coalesce(c.event_date, art.published)) AS first,
+       max(CASE WHEN c.event_ongoing THEN art.published ELSE coalesce(c.event_date, art.published) END) AS last
+  WITH evidence, collect(story) AS stories, collect(outlet) AS outs, sum(n) AS n, max(conf) AS conf,
+       sum(dated) AS dated, min(first) AS first, max(last) AS last
+  WITH sum(n) AS claims, count(evidence) AS sentences, collect(stories) AS stories, collect(outs) AS outs,
+       sum(dated) AS dated, min(first) AS first_seen, max(last) AS last_seen, collect(conf) AS confidences
+  CALL (stories) {{ UNWIND stories AS s UNWIND s AS x RETURN count(DISTINCT x) AS articles }}
+  CALL (outs) {{ UNWIND outs AS s UNWIND s AS x RETURN count(DISTINCT x) AS outlets }}
+  RETURN claims, sentences, articles, outlets, first_seen, last_seen, confidences,
+         CASE WHEN claims = 0 THEN NULL WHEN dated = claims THEN 'event' WHEN dated = 0 THEN 'article'
+              ELSE 'mixed' END AS date_source
 }}
 OPTIONAL MATCH (a)-[old:{t} {{source: '{SOURCE_ARTICLE}'}}]->(b)
-WITH a, b, old, claims, articles, outlets, first_seen, last_seen,
+WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, date_source,
      1.0 - reduce(q = 1.0, x IN confidences |
                   q * (1.0 - CASE WHEN x < 0.0 THEN 0.0 WHEN x > 1.0 THEN 1.0 ELSE x END))
        AS noisy_or
-WITH a, b, old, claims, articles, outlets, first_seen, last_seen, noisy_or,
+WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, date_source, noisy_or,
      round(CASE WHEN noisy_or > 0.99 THEN 0.99 ELSE noisy_or END, 4) AS confidence
 // created_at / updated_at: when the edge appeared in the graph and when its
 // summary last changed (the transaction's clock). A reload that changes
 // nothing leaves updated_at alone, so `changes since` lists real changes.
-WITH a, b, old, claims, articles, outlets, first_seen, last_seen, confidence,
-     old IS NULL OR old.claims <> claims OR old.articles <> articles OR old.outlets <> outlets
+WITH a, b, old, claims, sentences, articles, outlets, first_seen, last_seen, date_source, confidence,
+     old IS NULL OR old.claims <> claims OR old.sentences IS NULL OR old.sentences <> sentences
+       OR old.articles <> articles OR old.outlets <> outlets
        OR (old.first_seen IS NULL) <> (first_seen IS NULL) OR old.first_seen <> first_seen
        OR (old.last_seen IS NULL) <> (last_seen IS NULL) OR old.last_seen <> last_seen
-       OR old.confidence <> confidence OR old.updated_at IS NULL AS changed
+       OR old.confidence <> confidence OR old.updated_at IS NULL
+       OR coalesce(old.date_source, '') <> coalesce(date_source, '') AS changed
 FOREACH (_ IN CASE WHEN claims = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
 FOREACH (_ IN CASE WHEN claims > 0 THEN [1] ELSE [] END |
   MERGE (a)-[f:{t} {{source: '{SOURCE_ARTICLE}'}}]->(b)
   ON CREATE SET f.created_at = datetime()
   SET f.updated_at = CASE WHEN changed THEN datetime() ELSE f.updated_at END,
       f.created_at = coalesce(f.created_at, f.updated_at),
-      f.claims = claims, f.articles = articles, f.outlets = outlets,
-      f.first_seen = first_seen, f.last_seen = last_seen,
+      f.claims = claims, f.sentences = sentences, f.articles = articles, f.outlets = outlets,
+      f.first_seen = first_seen, f.last_seen = last_seen, f.date_source = date_source,
       f.confidence = confidence,
       f.sign = $sign, f.cameo = $cameo, f.plover = $plover, f.tier = $tier,
       f.symmetric = $symmetric)

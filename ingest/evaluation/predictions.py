@@ -78,3 +78,46 @@ def claims_of(extraction: Extraction) -> list[PredClaim]:
         )
         for c in extraction.claims
     ]
+
+
+def meeting_place_claims(extraction: Extraction) -> list[PredClaim]:
+    """re3d's CoLocated is being at a place at the time. The extractor keeps a
+    meeting's place as a qualifier of the meeting (Claim.location_id), not as a
+    LOCATED_IN of the people who meet (a visit is not where one is located), so
+    for re3d each person named at a meeting is co-located with its place (by
+    the span that names them: an official may stand for their state in the
+    claim itself)."""
+    people = {
+        (m.start, m.end)
+        for m in extraction.mentions
+        if (e := extraction.entities.get(m.entity_id)) is not None and e.kind == EntityKind.PERSON
+    }
+    out: list[PredClaim] = []
+    for c in extraction.claims:
+        if c.type != "MEETS_WITH" or c.location_id is None or c.location_start is None or c.location_end is None:
+            continue
+        for entity_id, text, start, end in (
+            (c.subject_id, c.subject_text, c.subject_start, c.subject_end),
+            (c.object_id, c.object_text, c.object_start, c.object_end),
+        ):
+            if (start, end) not in people:
+                continue
+            out.append(
+                PredClaim(
+                    type="LOCATED_IN",
+                    subject_text=text,
+                    subject_start=start,
+                    subject_end=end,
+                    object_text=c.location_text or "",
+                    object_start=c.location_start,
+                    object_end=c.location_end,
+                    sentence=c.sentence,
+                    polarity=c.polarity,
+                    modality=c.modality,
+                    rule=c.rule + ":meeting-place",
+                    trigger_text=c.trigger_text,
+                    subject_id=entity_id,
+                    object_id=c.location_id,
+                )
+            )
+    return out

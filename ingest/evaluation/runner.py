@@ -11,7 +11,7 @@ from graph.models import Article, Extraction
 from ingest.evaluation import entity_scoring, relation_scoring
 from ingest.evaluation.entity_scoring import EntityMatch
 from ingest.evaluation.errors import ErrorRecord, entity_errors, relation_errors
-from ingest.evaluation.predictions import claims_of, mentions_of
+from ingest.evaluation.predictions import claims_of, meeting_place_claims, mentions_of
 from ingest.evaluation.re3d import GoldDocument
 from ingest.evaluation.relation_scoring import RelationMatch
 from ingest.evaluation.seed import SeedResult, load_seed_gold, score_seed, seed_article_path
@@ -91,7 +91,7 @@ def evaluate_re3d(system: str, extract_one: ExtractOne, docs: Sequence[GoldDocum
         scores.cpu_seconds += time.process_time() - c0
         scores.articles += 1
         mentions = mentions_of(extraction)
-        claims = claims_of(extraction)
+        claims = claims_of(extraction) + meeting_place_claims(extraction)
         gold_ents = entity_scoring.scored_gold(doc.entities)
         lenient = entity_scoring.match_entities(mentions, gold_ents, strict=False)
         strict = entity_scoring.match_entities(mentions, gold_ents, strict=True)

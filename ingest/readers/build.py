@@ -13,6 +13,7 @@ from datetime import date
 from graph.models import Article
 from ingest.readers import results
 from ingest.readers.dates import parse_date
+from ingest.readers.fingerprint import fingerprint
 from ingest.readers.furniture import strip_furniture
 from ingest.readers.ids import article_id, canonical_url, outlet_from_url
 from ingest.readers.language import MIN_ENGLISH_PROB, english_probability
@@ -97,6 +98,7 @@ def finish(draft: Draft, checks: Checks) -> tuple[Article | Skipped, list[ReadWa
         language="en",
         source=draft.origin,
         license=clean_inline(draft.license),
+        fingerprint=fingerprint(text),
     )
     return article, warnings
 

@@ -15,10 +15,12 @@ from typing import Callable, Sequence
 
 from graph import geodata
 from graph.models import Article, Claim, Entity
-from graph.ontology import KIND_CONSTRAINTS, RELATION_TYPES, STATE_LEVEL_TYPES, EntityKind, Modality, Polarity
+from graph.ontology import KIND_CONSTRAINTS, RELATION_TYPES, STATE_LEVEL_TYPES, EntityKind, Modality, Polarity, Tier
 from ingest.relations.arguments import Arg, DocIndex
 from ingest.relations.candidates import Candidate
 from ingest.relations.context import analyse
+from ingest.relations.dates import is_completed_event, is_history
+from ingest.relations.locations import event_place
 from ingest.relations.military import is_military_support
 from ingest.words.events import ELECTORAL_VERBS, POLITICAL_ATTACK_VERBS
 
@@ -99,8 +101,24 @@ ASSOCIATION_TYPES = frozenset(
      "LEADER_OF", "OFFICIAL_OF", "MEMBER_OF", "ACCUSES", "DEMANDS", "THREATENS", "SUPPORTS"}
 )
 
+# A title that describes a name ("Kenyan President Ruto", "Ruto, the president
+# of Kenya") is the writer's description of the person, true whatever the
+# clause around it says: "will travel", "did not meet", "might have asked",
+# "the agency reported" qualify the travel, the meeting, the request, not the
+# office. Only what the title itself says counts ("former": c.modality).
+DESCRIPTOR_TITLE_RULES = ("title:prenominal", "title:appositive")
+
 # Types whose subject is the city itself, even where a capital was read as its state.
 CITY_SUBJECT_TYPES = frozenset({"CAPITAL_OF", "LOCATED_IN"})
+
+# Geography does not happen at a time: "born in Cincinnati, Ohio in 1922" dates
+# the birth, not Ohio's place in the United States.
+TIMELESS_TYPES = frozenset({"BORDERS", "CAPITAL_OF"})
+_PLACE_KINDS = frozenset({EntityKind.CITY, EntityKind.PLACE, EntityKind.COUNTRY})
+
+
+def _timeless(rtype: str, subject: Entity) -> bool:
+    return rtype in TIMELESS_TYPES or (rtype == "LOCATED_IN" and subject.kind in _PLACE_KINDS)
 
 
 def _as_city(arg: Arg, result: RelationResult) -> Arg:
@@ -191,16 +209,36 @@ def _to_claim(
     if c.modality is not None and modality == Modality.ASSERTED:
         modality = c.modality
     polarity = ctx.polarity
-    attributed = ctx.speaker.entity.id if ctx.speaker is not None else None
+    speaker = ctx.speaker
+    cue = ctx.cue
+    if c.title is not None and c.rule.startswith(DESCRIPTOR_TITLE_RULES):
+        modality, polarity, speaker = c.modality or Modality.ASSERTED, Polarity.AFFIRMED, None
+        cue = f"descriptor-over-{cue}" if cue else ""
+    event = None if c.title is not None or _timeless(c.type, s.entity) else ctx.event  # a title's date is its holder's clause's
+    if modality in (Modality.ASSERTED, Modality.REPORTED) and not _timeless(c.type, s.entity):
+        # History recalled in passing is not news: dated long before the
+        # article, or a conflict named by its length ("the eight-year war").
+        if is_history(event, article.published):
+            modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "historical-date")))
+        elif c.title is None and is_completed_event(c.trigger):
+            modality, cue = Modality.HISTORICAL, "+".join(filter(None, (cue, "completed-event")))
+    place = None
+    if RELATION_TYPES[c.type].tier == Tier.EVENT and c.title is None:
+        place = event_place(c.trigger, index)
+        if place is not None and place.entity.id in (s.entity.id, o.entity.id):
+            place = None
+        if place is not None:
+            result.extra_entities.setdefault(place.entity.id, place.entity)
+    attributed = speaker.entity.id if speaker is not None else None
     if attributed is not None:
-        ent = ctx.speaker.entity  # type: ignore[union-attr]
+        ent = speaker.entity  # type: ignore[union-attr]
         result.extra_entities.setdefault(ent.id, ent)
     si = sent_of_token[c.trigger.i]
     sent = sents[si]
     confidence = c.confidence
     if polarity == Polarity.NEGATED or modality not in (Modality.ASSERTED, Modality.REPORTED):
         confidence = round(confidence * 0.9, 3)
-    rule = c.rule + (f"|{ctx.cue}" if ctx.cue else "")
+    rule = c.rule + (f"|{cue}" if cue else "")
     return Claim(
         article_id=article.id,
         type=c.type,
@@ -220,7 +258,14 @@ def _to_claim(
         polarity=polarity,
         modality=modality,
         attributed_to=attributed,
-        event_date=None if c.title is not None else ctx.event_date,  # a title's date is its holder's clause's
+        event_date=event.date if event is not None else None,
+        event_date_precision=event.precision if event is not None else None,
+        event_date_text=event.text if event is not None else None,
+        event_ongoing=event.ongoing if event is not None else False,
+        location_id=place.entity.id if place is not None else None,
+        location_text=place.text if place is not None else None,
+        location_start=place.start if place is not None else None,
+        location_end=place.end if place is not None else None,
         title=c.title,
         confidence=confidence,
         extractor=extractor,

@@ -10,15 +10,14 @@ attack that is only speculated about or refused is never an asserted fact.
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from graph.ontology import Modality, Polarity
 from ingest.relations.arguments import Arg, DocIndex, shared_clause_heads, subject_tokens
+from ingest.relations.dates import EventDate, dated_event, parse_event_date
 from ingest.words.modality import (
     ALLEGE_ADVERBS,
     ALLEGE_HEADS,
@@ -35,6 +34,7 @@ from ingest.words.modality import (
     NEGATORS,
     PLAN_HEADS,
     PURPOSE_XCOMP_HEADS,
+    REPORTING_VERBS,
 )
 
 # Edges through which a governing word gives its modality to what it governs.
@@ -57,8 +57,12 @@ class Context:
     polarity: Polarity
     modality: Modality
     speaker: Arg | None
-    event_date: date | None
+    event: EventDate | None
     cue: str  # why the modality/polarity was chosen, appended to the rule name
+
+    @property
+    def event_date(self) -> date | None:
+        return self.event.date if self.event is not None else None
 
 
 def _stronger(a: Modality, b: Modality) -> Modality:
@@ -181,7 +185,11 @@ def analyse(
             if lemma in HYPOTHETICAL_HEADS and child.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"):
                 modality = _stronger(modality, Modality.HYPOTHETICAL)
                 cues.append(f"under-{lemma}")
-            elif lemma in ALLEGE_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
+            elif (
+                lemma in ALLEGE_HEADS
+                and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep")
+                and not _vouched_report(head)
+            ):
                 modality = _stronger(modality, Modality.ALLEGED)
                 cues.append(f"under-{lemma}")
             elif lemma in PLAN_HEADS and child.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep"):
@@ -226,8 +234,17 @@ def analyse(
         polarity,
         modality,
         speaker,
-        event_date(trigger, article_date),
+        dated_event(trigger, article_date),
         "+".join(dict.fromkeys(cues)),
+    )
+
+
+def _vouched_report(verb: Token) -> bool:
+    """"State media reported that ...": a reporting verb with a subject."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in REPORTING_VERBS
+        and any(c.dep_ == "nsubj" for c in verb.children)
     )
 
 
@@ -250,81 +267,16 @@ def _speaker(verb: Token, index: DocIndex) -> Arg | None:
     return None
 
 
-# --- dates ---------------------------------------------------------------------------
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+# --- dates (ingest.relations.dates; kept here for the callers of the old names) ---
 
 
 def parse_date(text: str, article_date: date | None) -> date | None:
-    """A DATE entity's text as a date, relative to the article's date when needed.
-
-    Handles "16 December", "December 16, 2022", "October" (the latest October
-    not after the article), "last month", "yesterday", "on Monday", "1993".
-    Month-only dates give the first of the month, year-only the first of January.
-    """
-    words = re.findall(r"[A-Za-z]+|\d+", text.lower())
-    if not words:
-        return None
-    ref = article_date
-    if ref is not None:
-        if "yesterday" in words:
-            return ref - timedelta(days=1)
-        if "today" in words:
-            return ref
-        if "last" in words and "month" in words:
-            first = ref.replace(day=1)
-            return (first - timedelta(days=1)).replace(day=1)
-        if "last" in words and "year" in words:
-            return date(ref.year - 1, 1, 1)
-        for w in words:
-            if w in _WEEKDAYS and len(words) <= 2:
-                delta = (ref.weekday() - _WEEKDAYS[w]) % 7
-                return ref - timedelta(days=delta)
-    month = next((_MONTHS[w] for w in words if w in _MONTHS and len(w) >= 3), None)
-    ym = _YEAR.search(text)
-    year = int(ym.group(1)) if ym else None
-    if month is None:
-        return date(year, 1, 1) if year and len(words) <= 2 else None
-    day = 1
-    rest = _YEAR.sub(" ", text)
-    dm = _DAY.search(rest)
-    if dm:
-        d = int(dm.group(1))
-        if 1 <= d <= 31:
-            day = d
-    if year is None:
-        if ref is None:
-            return None
-        year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    """A DATE entity's text as the first day of the period it names."""
+    found = parse_event_date(text, article_date)
+    return found.date if found is not None else None
 
 
 def event_date(trigger: Token, article_date: date | None) -> date | None:
     """The date the sentence gives for the trigger's clause, if any."""
-    sent: Span = trigger.sent
-    # the verb governing the trigger, and the chain of nouns in between
-    chain = {trigger.i}
-    t = trigger
-    while t.pos_ not in ("VERB", "AUX") and t.head != t:
-        t = t.head
-        chain.add(t.i)
-    verb = t
-    chain.add(verb.i)
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        # climb from the date to its verb (or to a chain noun)
-        h = ent.root
-        for _ in range(6):
-            if h.i in chain:
-                return parse_date(ent.text, article_date)
-            if h.head == h or (h.pos_ in ("VERB", "AUX") and h.i not in chain):
-                break
-            h = h.head
-    return None
+    found = dated_event(trigger, article_date)
+    return found.date if found is not None else None

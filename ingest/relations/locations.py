@@ -17,7 +17,13 @@ from ingest.relations.titles import is_title_head
 from ingest.words.events import GATHERING_NOUNS, MEETING_VERBS
 from ingest.words.military import REMOTE_STRIKE_WORDS
 from ingest.words.people import MEMBER_NOUNS
-from ingest.words.places import EVENT_LOCATIVE_PREPS, LOCATIVE_PREPS, PLACE_NOUNS, PROXIMITY_PREPS
+from ingest.words.places import (
+    EVENT_LOCATIVE_PREPS,
+    LOCATIVE_PREPS,
+    LOCATIVE_STATE_VERBS,
+    PLACE_NOUNS,
+    PROXIMITY_PREPS,
+)
 
 _PLACE_KINDS = (EntityKind.CITY, EntityKind.PLACE, EntityKind.COUNTRY)
 _LOCATED_SUBJECT_KINDS = (EntityKind.CITY, EntityKind.PLACE, EntityKind.ORGANIZATION, EntityKind.GROUP)
@@ -238,9 +244,14 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
                 against.extend(prep_objects(c).get("against", []))
         for t in against:
             participants.extend(index.args(t, allow_pronoun=False))
-    # At a meeting, the people who meet are where it is held ("Carter met
-    # Abadi in Baghdad"); other events locate only organisations and groups.
-    meeting = tok.lemma_.lower() in MEETING_VERBS
+    # Where an event happens locates the organisations and armed groups that
+    # take part (they operate there) and the targets of strikes; a person only
+    # when the verb says they live, are held or work there ("he lives in
+    # Lyon"): meeting, visiting or holding a rally somewhere is an event there,
+    # not where one is (the claim keeps the place: claims.event_place).
+    lemma = tok.lemma_.lower()
+    stays = lemma in LOCATIVE_STATE_VERBS
+    meeting = lemma in MEETING_VERBS
     if meeting:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "with":
@@ -254,8 +265,35 @@ def event_locations(tok: Token, index: DocIndex) -> Iterator[Candidate]:
             if a.entity.kind in _LOCATED_ACTOR_KINDS:
                 conf = _NEAR_CONFIDENCE if prep.lower_ in PROXIMITY_PREPS else 0.5
                 yield make_candidate("LOCATED_IN", a, place, prep, conf, f"located:event-{prep.lower_}")
-            elif meeting and a.entity.kind == EntityKind.PERSON and a.via == "direct":
-                yield make_candidate("LOCATED_IN", a, place, prep, 0.45, f"located:meeting-{prep.lower_}")
+            elif stays and a.entity.kind == EntityKind.PERSON and a.via == "direct":
+                yield make_candidate("LOCATED_IN", a, place, prep, 0.45, f"located:stay-{prep.lower_}")
+
+
+def event_place(verb: Token, index: DocIndex) -> Arg | None:
+    """Where the event of `verb` happened: "met Abadi in Baghdad", "In Kabul,
+    the envoy met ...", "met the minister, X in London" (the parser hangs the
+    place on the person met). A city or a named place; None when the clause
+    names none. The claim keeps it as a qualifier (Claim.location_id)."""
+    if verb.pos_ != "VERB":
+        return None
+    hosts = [verb]
+    if verb.lemma_.lower() in MEETING_VERBS:
+        met = [c for c in verb.children if c.dep_ == "dobj"]
+        met += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        hosts += [h for t in met for h in (t, *(c for c in t.children if c.dep_ == "appos"))]
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    for a in index.args(p, allow_modifier=False, allow_pronoun=False):
+                        if a.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+                            return a
+    for _prep, a in _fronted_places(verb, index):
+        if a.entity.kind in (EntityKind.CITY, EntityKind.PLACE):
+            return a
+    return None
 
 
 def _fronted_places(verb: Token, index: DocIndex) -> list[tuple[Token, Arg]]:

@@ -72,7 +72,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ingest.resolve import crowds, names, nominals, people, places, pronouns, units
+from ingest.resolve import crowds, identity, names, nominals, people, places, pronouns, units
 from ingest.resolve.places import country_of, syntactic_role
 from ingest.resolve.state import ACTOR, PLACE, ArticleState, ResolvedMention
 from ingest.resolve.units import article_scope
@@ -111,6 +111,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("named-crowds", crowds.named_crowds),  # before the entities: "Serbian protesters" is no mention of Serbia
     Pass("entities", names.resolve_entities),
     Pass("company-short-names", nominals.company_short_names),  # "ABS-CBN" where NER saw no name
+    # Before anything reads the people of the article ("Twitter" is not one).
+    Pass("not-people", identity.not_people),
     # Before the passes that copy a unit's entity ("the battalion").
     Pass("generic-units", units.qualify_generic_units),
     Pass("locative-names", places.locative_names),
@@ -124,6 +126,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("two-countries", nominals.two_countries),
     Pass("crowd-references", crowds.crowd_references),  # before "they": it may mean the protesters
     Pass("plural-pronouns", pronouns.plural_pronouns),
+    # Last: compares every person mention the passes above emitted.
+    Pass("identity", identity.unify_people),
 )
 
 

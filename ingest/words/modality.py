@@ -37,6 +37,10 @@ HYPOTHETICAL_HEADS = frozenset(
     threaten warn possibility risk would could chance scenario danger oppose
     reject veto predict forecast projection prediction poll""".split()
 )
+# Verbs of news reporting, also in ALLEGE_HEADS: with a subject ("state TV
+# reported", "the ministry reports") someone vouches for the report, which is
+# reported speech; without one ("it was reported that") nobody does, an allegation.
+REPORTING_VERBS = frozenset({"report"})
 FAILURE_HEADS = frozenset({"fail", "refuse", "decline", "neglect"})
 ASPECTUAL_HEADS = frozenset(
     """continue begin start keep resume manage go come use help dare happen

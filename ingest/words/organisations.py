@@ -64,3 +64,9 @@ DESCRIPTION_HEADS: dict[str, str] = {
 }
 # Last words that make a name a company's whatever NER tagged it ("Mahan Air" FAC).
 COMPANY_NAME_ENDS = frozenset("Air Airlines Airways Corporation Corp Holdings Inc Ltd".split())
+# Platforms and companies whose names NER often tags as people ("Twitter
+# accused ..."): a person mention with one of these names is the organisation.
+PLATFORM_NAMES = frozenset(
+    """twitter facebook instagram youtube tiktok telegram whatsapp wechat weibo reddit wikipedia
+    google linkedin snapchat signal""".split()
+)

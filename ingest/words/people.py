@@ -51,3 +51,15 @@ TITLE_MODIFIERS: frozenset[str] = frozenset(
 TITLE_NOUNS = LEADER_TITLES | OFFICIAL_TITLES
 # Roles in a group that are not offices ("Abu Jandal, an ISIL fighter": a member).
 MEMBER_NOUNS = frozenset("member fighter militant operative commander activist supporter loyalist".split())
+
+# --- identity (ingest.resolve.identity) ---
+# Honorifics and religious or military titles that NER keeps inside a person's
+# name ("Sayyid Ali Hosseini Khamenei", "General Soleimani"): not part of the
+# name when names are compared. (TITLE_WORDS above holds the office titles.)
+NAME_HONORIFICS = frozenset(
+    """sayyid sayed seyed seyyed syed hojatoleslam hojjatoleslam ayatollah grand allamah mullah mawlana
+    maulana sheikh shaikh shaykh imam rabbi reverend rev rev. cardinal bishop archbishop patriarch
+    general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt capt. admiral adm
+    adm. brigadier brig brig. commander sergeant sgt sgt. marshal mr mr. mrs mrs. ms ms. dr dr. sir
+    lord dame haji hajji""".split()
+)

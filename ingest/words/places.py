@@ -51,6 +51,15 @@ LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "at", "across", "
 # that X contains it (claims through them get a low confidence).
 PROXIMITY_PREPS = frozenset({"near", "around", "outside"})
 # Prepositions that give the scene of an event ("met in Baghdad", "Near Mosul, strikes ...").
+# Verbs that say where someone is based, lives, is held or works ("lives in
+# Lyon", "detained in Evin", "stationed in Qatar"): only these locate a person
+# at an event's place; visiting, meeting or holding a rally somewhere is an
+# event there, not where one is.
+LOCATIVE_STATE_VERBS = frozenset(
+    """base headquarter locate live reside settle stay station deploy garrison
+    operate detain imprison jail intern confine hide shelter work study
+    teach headquartered""".split()
+)
 EVENT_LOCATIVE_PREPS = frozenset({"in", "near", "inside", "at", "around", "outside"})
 # Nouns naming a kind of place ("the city of Mosul", "Anbar province").
 PLACE_NOUNS = frozenset("city town village capital province region district port area governorate state".split())

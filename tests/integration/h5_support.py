@@ -47,7 +47,7 @@ def claim(
         trigger_text="trigger",
         trigger_start=at + 20,
         trigger_end=at + 27,
-        sentence=f"{subject.name} ... {obj.name}.",
+        sentence=f"{subject.name} ... {obj.name} (sentence {at // 100}).",
         sentence_index=at // 100,
         polarity=polarity,
         modality=modality,

@@ -129,6 +129,8 @@ def test_json_is_networkx_node_link_and_zip_payload(tmp_path: Path) -> None:
         "type": "ATTACKS", "goldstein": -9.3, "symmetric": False, "weight": 3,
         "claims": 3, "articles": 2, "outlets": 1, "first_seen": "2019-01-02", "last_seen": "2019-03-01",
         "confidence": 0.8, "cameo": "18-20", "plover": "ASSAULT", "provenance": "article",
+        # Built without the loader's distinct-evidence counts: none to export.
+        "sentences": None, "date_source": None,
     }
     assert h.edges["RUS", "UKR", "BORDERS/reference"]["provenance"] == "reference"
     zipped = render_graph(sample(), "csv")

@@ -47,6 +47,7 @@ from neo4j.exceptions import ConstraintError
 from graph.cypher import write as cypher
 from graph.errors import GraphError
 from graph.models import Claim, Entity, Extraction
+from graph.ranking import refresh_rankings
 from graph.ontology import (
     DEFAULT_FACT_MODALITIES,
     RELATION_TYPES,
@@ -385,6 +386,9 @@ class Loader:
         self._write_nodes(tx, split)
         self._write_relationships(tx, split, report)
         self._recompute_facts(tx, fact_keys, report)
+        # A step of its own, after the fact edges are final: re-rank the
+        # edges of every entity at either end of a recomputed key.
+        refresh_rankings(tx, {entity for _, a, b in fact_keys for entity in (a, b)})
         return report
 
     @staticmethod

@@ -1,0 +1,120 @@
+"""Each entity's strongest fact edges, kept by the writers, read by a hop.
+
+A neighbourhood hop needs, for each frontier node, its `fanout` strongest fact
+edges (most articles, then highest confidence, then a total tie-break). Ranking
+them at read time scans every edge of the node, so a hub's hop costs its
+degree. Instead the writers keep, on each entity, the element ids of its
+strongest `TOP_EDGES_KEPT` fact edges, strongest first, for every type and for
+each type family (ontology tier): `top_edges`, `top_edges_S`, `top_edges_E`.
+A hop then seeks at most `fanout + 1` relationships by element id: its cost
+is bounded by the fanout, whatever the degree.
+
+Why a list on the node and not a rank property on each edge: one edge gaining
+an article moves the rank of every weaker edge of both its ends, so a rank
+property costs O(degree) writes per change, and Neo4j cannot use a
+relationship property index to expand one bound node anyway; the list is one
+property write per touched node and a bounded number of id seeks per read.
+
+A node that carries no list (written before rankings existed, or by a writer
+that does not keep them) is ranked by the scan, as before; `refresh` in
+graph.ranking fills the lists of a whole graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.ontology import RELATION_TYPES, Tier
+
+# Edges kept per node and list: covers the default 1-hop (`limit` 100, read
+# with one more to know whether the node had more) and the deeper default
+# fanout; a larger fanout is ranked by the scan.
+TOP_EDGES_KEPT = 101
+
+# The strength order of fact edges from node `n` to its neighbour `x`,
+# strongest first: most articles, highest confidence, then a total order
+# (neighbour, type, stored direction, origin), so a cut is repeatable and the
+# ranked and the scanned hop agree edge for edge.
+EDGE_ORDER = (
+    "coalesce(r.articles, 0) DESC, coalesce(r.confidence, 1.0) DESC, x.id, type(r), "
+    "startNode(r).id, coalesce(r.source, 'article')"
+)
+
+ALL = "top_edges"
+FAMILY_LIST: dict[Tier, str] = {tier: f"top_edges_{tier.value}" for tier in Tier}
+
+
+def family_types(tier: Tier) -> list[str]:
+    return [name for name, t in RELATION_TYPES.items() if t.tier is tier]
+
+
+def ranked_list(types: Iterable[str] | None) -> str | None:
+    """The node property holding the ranking for exactly these types (every
+    fact type, or one whole family), or None when no list ranks them."""
+    names = set(types or ()) or set(RELATION_TYPES)
+    if names == set(RELATION_TYPES):
+        return ALL
+    for tier, prop in FAMILY_LIST.items():
+        if names == set(family_types(tier)):
+            return prop
+    return None
+
+
+def _all_types_filter() -> str:
+    return ":" + "|".join(RELATION_TYPES)
+
+
+def _refresh() -> str:
+    structural = family_types(Tier.STRUCTURAL)
+    lists = ",\n    ".join(
+        [f"n.{ALL} = [e IN ranked | e[0]][0..{TOP_EDGES_KEPT}]"]
+        + [
+            f"n.{prop} = [e IN ranked WHERE e[1] = {str(tier is Tier.STRUCTURAL).lower()} | e[0]][0..{TOP_EDGES_KEPT}]"
+            for tier, prop in FAMILY_LIST.items()
+        ]
+    )
+    return f"""CYPHER replan=skip
+UNWIND $ids AS id
+MATCH (n:Entity {{id: id}})
+CALL (n) {{
+  OPTIONAL MATCH (n)-[r{_all_types_filter()}]-(x)
+  WITH r, x ORDER BY {EDGE_ORDER}
+  WITH collect(CASE WHEN r IS NULL THEN null ELSE [elementId(r), type(r) IN {structural!r}] END) AS ranked
+  RETURN ranked
+}}
+SET {lists}
+RETURN count(n) AS nodes
+"""
+
+
+# Re-rank the entities `$ids` (the end nodes of every fact edge a batch
+# recomputed, deleted ones included): one scan of each touched node's edges per
+# batch, so the reads never scan.
+REFRESH_TOP_EDGES = _refresh()
+
+# Every entity id, in pages, for a whole-graph refresh.
+ENTITY_IDS_PAGE = """
+MATCH (n:Entity) WHERE n.id > $after
+RETURN n.id AS id ORDER BY id LIMIT $page
+"""
+
+
+def ranked_candidates(prop: str, rel: str) -> str:
+    """The body of a hop's per-node subquery: node `n`'s ranked edges read by
+    element id, or, for a node without a list, the scan. Yields `r, x`; the
+    caller orders and limits. `rel` is the hop's type filter (`:A|B`), used
+    only by the scan branch and to drop an id that no longer names one of the
+    node's edges of these types (a writer that bypassed the ranking)."""
+    if prop not in (ALL, *FAMILY_LIST.values()):
+        raise ValueError(f"unknown ranking list {prop!r}")
+    types = rel.lstrip(":").split("|")
+    assert all(t in RELATION_TYPES for t in types)
+    return f"""
+    WITH n WHERE n.{prop} IS NOT NULL
+    MATCH ()-[r]->() WHERE elementId(r) IN n.{prop}[0..$fanout + 1]
+    WITH n, r WHERE (startNode(r) = n OR endNode(r) = n) AND type(r) IN {types!r}
+    RETURN r, CASE WHEN startNode(r) = n THEN endNode(r) ELSE startNode(r) END AS x
+    UNION
+    WITH n WHERE n.{prop} IS NULL
+    MATCH (n)-[r{rel}]-(x)
+    RETURN r, x"""

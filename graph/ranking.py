@@ -1,0 +1,41 @@
+"""Keeping each entity's ranked fact edges (graph.cypher.ranking) up to date.
+
+Every writer of fact edges calls `refresh_rankings` in its own transaction,
+after its edges are written, with the entities at either end of every edge it
+wrote or deleted; `refresh_all` ranks a whole graph (a graph built before
+rankings existed, or by a bulk import that wrote no lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from neo4j import Driver, ManagedTransaction
+
+from graph.cypher import ranking as cypher
+
+# Entities re-ranked per statement / per transaction in a whole-graph refresh.
+REFRESH_PAGE = 2000
+
+
+def refresh_rankings(tx: ManagedTransaction, entity_ids: Iterable[str]) -> int:
+    """Re-rank the fact edges of these entities; returns how many were found."""
+    ids = sorted(set(entity_ids))
+    if not ids:
+        return 0
+    record = tx.run(cypher.REFRESH_TOP_EDGES, ids=ids).single(strict=True)
+    return int(record["nodes"])
+
+
+def refresh_all(driver: Driver, database: str = "neo4j", page: int = REFRESH_PAGE) -> int:
+    """Re-rank every entity, `page` entities per transaction; returns the count."""
+    done, after = 0, ""
+    with driver.session(database=database) as session:
+        while True:
+            ids = session.execute_read(
+                lambda tx: [r["id"] for r in tx.run(cypher.ENTITY_IDS_PAGE, after=after, page=page)]
+            )
+            if not ids:
+                return done
+            done += session.execute_write(refresh_rankings, ids)
+            after = ids[-1]

@@ -27,14 +27,16 @@ def refresh_rankings(tx: ManagedTransaction, entity_ids: Iterable[str]) -> int:
     return int(record["nodes"])
 
 
+def _entity_ids(tx: ManagedTransaction, after: str, page: int) -> list[str]:
+    return [r["id"] for r in tx.run(cypher.ENTITY_IDS_PAGE, after=after, page=page)]
+
+
 def refresh_all(driver: Driver, database: str = "neo4j", page: int = REFRESH_PAGE) -> int:
     """Re-rank every entity, `page` entities per transaction; returns the count."""
     done, after = 0, ""
     with driver.session(database=database) as session:
         while True:
-            ids = session.execute_read(
-                lambda tx: [r["id"] for r in tx.run(cypher.ENTITY_IDS_PAGE, after=after, page=page)]
-            )
+            ids = session.execute_read(_entity_ids, after, page)
             if not ids:
                 return done
             done += session.execute_write(refresh_rankings, ids)

@@ -111,7 +111,7 @@ def ranked_candidates(prop: str, rel: str) -> str:
     assert all(t in RELATION_TYPES for t in types)
     return f"""
     WITH n WHERE n.{prop} IS NOT NULL
-    MATCH ()-[r]->() WHERE elementId(r) IN n.{prop}[0..$fanout + 1]
+    MATCH ()-[r]->() WHERE elementId(r) IN coalesce(n.{prop}, [])[0..$fanout + 1]
     WITH n, r WHERE (startNode(r) = n OR endNode(r) = n) AND type(r) IN {types!r}
     RETURN r, CASE WHEN startNode(r) = n THEN endNode(r) ELSE startNode(r) END AS x
     UNION

@@ -99,22 +99,41 @@ RETURN n.id AS id ORDER BY id LIMIT $page
 """
 
 
-def ranked_candidates(prop: str, rel: str) -> str:
-    """The body of a hop's per-node subquery: node `n`'s ranked edges read by
-    element id, or, for a node without a list, the scan. Yields `r, x`; the
-    caller orders and limits. `rel` is the hop's type filter (`:A|B`), used
-    only by the scan branch and to drop an id that no longer names one of the
-    node's edges of these types (a writer that bypassed the ranking)."""
-    if prop not in (ALL, *FAMILY_LIST.values()):
-        raise ValueError(f"unknown ranking list {prop!r}")
+# The ranking lists of a hop's frontier nodes (`$prop`: ALL or a FAMILY_LIST
+# value), read first so the hop can seek the edges by element id given as a
+# parameter: Neo4j plans a seek for `elementId(r) IN $ids` whatever the
+# statistics, but may plan a scan of every relationship for ids that come from
+# a node property (it did on a nearly empty database, and a plan is cached).
+FRONTIER_LISTS = """
+UNWIND $frontier AS fid
+MATCH (n:Entity {id: fid})
+RETURN n.id AS id, n[$prop] AS ids
+"""
+
+
+def ranked_candidates(rel: str) -> str:
+    """The candidates of a ranked hop, yielding `n, r, x`: the edges `$ids`
+    (the frontier's lists, each cut to fanout + 1 by the caller; `$lists`
+    maps each ranked node id to its cut list) read by element id, and for the
+    `$unranked` frontier nodes (no list) their fanout + 1 strongest by the
+    scan. `rel` is the hop's type filter (`:A|B`); an id that no longer names
+    one of the node's edges of these types (a writer that bypassed the
+    ranking) is dropped."""
     types = rel.lstrip(":").split("|")
     assert all(t in RELATION_TYPES for t in types)
     return f"""
-    WITH n WHERE n.{prop} IS NOT NULL
-    MATCH ()-[r]->() WHERE elementId(r) IN coalesce(n.{prop}, [])[0..$fanout + 1]
-    WITH n, r WHERE (startNode(r) = n OR endNode(r) = n) AND type(r) IN {types!r}
-    RETURN r, CASE WHEN startNode(r) = n THEN endNode(r) ELSE startNode(r) END AS x
-    UNION
-    WITH n WHERE n.{prop} IS NULL
+  MATCH ()-[r]->() WHERE elementId(r) IN $ids
+  UNWIND [startNode(r), endNode(r)] AS n
+  WITH DISTINCT n, r
+  WHERE elementId(r) IN $lists[n.id] AND type(r) IN {types!r}
+  RETURN n, r, CASE WHEN startNode(r) = n THEN endNode(r) ELSE startNode(r) END AS x
+  UNION
+  UNWIND $unranked AS fid
+  MATCH (n:Entity {{id: fid}})
+  CALL (n) {{
     MATCH (n)-[r{rel}]-(x)
-    RETURN r, x"""
+    WITH r, x ORDER BY {EDGE_ORDER}
+    LIMIT $fanout + 1
+    RETURN r, x
+  }}
+  RETURN n, r, x"""

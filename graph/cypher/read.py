@@ -201,21 +201,23 @@ def neighbourhood_hop(
     where = ("WHERE " + "\n    AND ".join(conditions)) if conditions else ""
     # The far node needs no :Entity check: fact types only join entities.
     if ranked is None:
-        candidates = f"""MATCH (n)-[r{rel}]-(x)
-  {where}
-  WITH r, x"""
-    else:
-        candidates = f"""CALL (n) {{{ranked_candidates(ranked, rel)}
-  }}
-  WITH r, x"""
-    return f"""
+        head = f"""
 UNWIND $frontier AS fid
 MATCH (n:Entity {{id: fid}})
 CALL (n) {{
-  {candidates} ORDER BY {_HOP_ORDER}
+  MATCH (n)-[r{rel}]-(x)
+  {where}
+  WITH r, x ORDER BY {_HOP_ORDER}
   LIMIT $fanout + 1
   RETURN collect([r, x]) AS top
+}}"""
+    else:
+        head = f"""
+CALL () {{{ranked_candidates(rel)}
 }}
+WITH n, r, x ORDER BY {_HOP_ORDER}
+WITH n, collect([r, x]) AS top"""
+    return f"""{head}
 WITH n, top, size(top) > $fanout AS cut
 UNWIND top[0..$fanout] AS pair
 WITH n, cut, pair[0] AS r, pair[1] AS x

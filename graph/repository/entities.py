@@ -195,9 +195,11 @@ class EntityReads(RepositoryBase):
             cut: set[str] = set()
             expand = [centre.id]
             for level in range(1, depth + 1):
+                ranking_params = await self._frontier_lists(tx, ranked_list, expand, fanout) if ranked_list else {}
                 result = await tx.run(
-                    hop, params, frontier=expand, fanout=fanout, cap=HOP_ROWS_MAX + 1, kinds=KIND_LABELS
-                )
+                    hop, params, frontier=expand, fanout=fanout, cap=HOP_ROWS_MAX + 1, kinds=KIND_LABELS,
+                    **ranking_params,
+                )  # fmt: skip
                 rows = [native(r.data()) async for r in result]
                 if len(rows) > HOP_ROWS_MAX:
                     cut.add("rows")
@@ -232,3 +234,19 @@ class EntityReads(RepositoryBase):
 
         return await self._read_tx(work)
 
+    @staticmethod
+    async def _frontier_lists(
+        tx: AsyncManagedTransaction, prop: str, frontier: list[str], fanout: int
+    ) -> dict[str, object]:
+        """A ranked hop's parameters: each frontier node's list cut to fanout
+        + 1 (`lists`, and all their ids in `ids`), and the nodes without one
+        (`unranked`, ranked by the scan)."""
+        result = await tx.run(ranking.FRONTIER_LISTS, frontier=frontier, prop=prop)
+        lists: dict[str, list[str]] = {}
+        unranked: list[str] = []
+        async for record in result:
+            if record["ids"] is None:
+                unranked.append(record["id"])
+            else:
+                lists[record["id"]] = list(record["ids"][: fanout + 1])
+        return {"lists": lists, "ids": [i for ids in lists.values() for i in ids], "unranked": unranked}

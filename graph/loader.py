@@ -132,16 +132,6 @@ class BatchPlan:
     def article_ids(self) -> list[str]:
         return [row["id"] for row in self.articles]
 
-    def trees(self) -> list[dict[str, Any]]:
-        """One row per article: {article, claims, mentions} (CREATE_ARTICLE_TREES)."""
-        claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in self.claims:
-            claims[row["article_id"]].append(row)
-        for row in self.mentions:
-            mentions[row["article_id"]].append({"entity_id": row["entity_id"], "count": row["count"]})
-        return [{"article": a, "claims": claims[a["id"]], "mentions": mentions[a["id"]]} for a in self.articles]
-
     def only(self, article_ids: set[str]) -> BatchPlan:
         """The rows of these articles (entities and fact keys are not split:
         the caller writes those for the whole batch)."""
@@ -421,6 +411,8 @@ class Loader:
         tx.run(cypher.UPSERT_ENTITIES, rows=split.batch.entities).consume()
         if split.stored.articles:
             tx.run(cypher.UPSERT_ARTICLES, rows=split.stored.articles).consume()
+        if split.new.articles:
+            tx.run(cypher.CREATE_ARTICLES, rows=split.new.articles).consume()
 
     def _write_relationships(self, tx: ManagedTransaction, split: SplitPlan, report: LoadReport) -> None:
         if split.stored.articles:
@@ -429,10 +421,12 @@ class Loader:
                 "mentions"
             ]
         if split.new.articles:
-            # One round trip for the new articles, their claims and mentions.
-            record = tx.run(cypher.CREATE_ARTICLE_TREES, rows=split.new.trees()).single(strict=True)
-            report.claims += record["claims"] or 0
-            report.mentions += record["mentions"] or 0
+            new = split.new
+            report.claims += tx.run(cypher.CREATE_CLAIMS, rows=new.claims).single(strict=True)["claims"]
+            speakers = [{"id": c["id"], "speaker": c["attributed_to"]} for c in new.claims if c["attributed_to"]]
+            if speakers:
+                tx.run(cypher.CREATE_ATTRIBUTIONS, rows=speakers).consume()
+            report.mentions += tx.run(cypher.CREATE_MENTIONS, rows=new.mentions).single(strict=True)["mentions"]
 
     def _recompute_facts(self, tx: ManagedTransaction, keys: set[FactKey], report: LoadReport) -> None:
         pairs_by_type: dict[str, list[dict[str, str]]] = defaultdict(list)

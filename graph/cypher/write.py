@@ -95,6 +95,18 @@ SET a.url = r.url, a.title = r.title, a.standfirst = r.standfirst, a.text = r.te
 RETURN count(a) AS articles
 """
 
+# New articles: plain CREATEs, no lookup of what is not there. A row holds
+# exactly the article's properties (a null one is not stored, as SET to null
+# would leave it). The unique constraint still refuses a duplicate, e.g. an
+# article another loader created since the existence check; the loader then
+# runs the batch again, on the re-ingest path.
+CREATE_ARTICLES = _KEEP_PLAN + """
+UNWIND $rows AS r
+CREATE (a:Article)
+SET a = r
+RETURN count(a) AS articles
+"""
+
 # Claims an article asserted before but does not assert now: delete them and
 # return their (type, subject, object) so the fact edges they fed are recomputed.
 DELETE_STALE_CLAIMS = _KEEP_PLAN + """
@@ -121,6 +133,15 @@ MATCH (e:Entity {id: r.entity_id})
 MERGE (a)-[m:MENTIONS]->(e)
 SET m.count = r.count
 RETURN count(m) AS mentions
+"""
+
+# The article is new, so none of these relationships can exist yet.
+CREATE_MENTIONS = _KEEP_PLAN + """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.article_id})
+MATCH (e:Entity {id: r.entity_id})
+CREATE (a)-[:MENTIONS {count: r.count}]->(e)
+RETURN count(*) AS mentions
 """
 
 # A row is every Claim field plus its id (dates as Neo4j dates); `+=` with a
@@ -153,41 +174,26 @@ CALL (c, r) {
 RETURN count(c) AS claims
 """
 
-# New articles, each with its claims (their three provenance links and the
-# speaker's), and its mentions, in one statement: the article is created and
-# then used as it is, never looked up again, and nothing is matched before it
-# is created (a MERGE would check each link of a hub entity first). A row is
-# {article, claims, mentions}: `article` exactly the article's properties (a
-# null one is not stored, as SET to null would leave it), `claims` every Claim
-# field plus its id, `mentions` {entity_id, count}. The unique constraint still
-# refuses a duplicate, e.g. an article another loader created since the
-# existence check; the loader then runs the batch again, on the re-ingest path.
-# A speaker that is not a stored entity gets no link, as in UPSERT_CLAIMS.
-CREATE_ARTICLE_TREES = _KEEP_PLAN + """
+# Claims of new articles: created with their three provenance links in one
+# pass, no MERGE (which would check each link of a hub entity first).
+CREATE_CLAIMS = _KEEP_PLAN + """
 UNWIND $rows AS r
-CREATE (a:Article)
-SET a = r.article
-WITH a, r
-CALL (a, r) {
-  UNWIND r.claims AS cr
-  MATCH (s:Entity {id: cr.subject_id})
-  MATCH (o:Entity {id: cr.object_id})
-  CREATE (a)-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
-  SET c = cr, c.created_at = datetime()
-  WITH c, cr
-  CALL (c, cr) {
-    MATCH (speaker:Entity {id: cr.attributed_to})
-    CREATE (c)-[:ATTRIBUTED_TO]->(speaker)
-  }
-  RETURN count(c) AS claims
-}
-CALL (a, r) {
-  UNWIND r.mentions AS m
-  MATCH (e:Entity {id: m.entity_id})
-  CREATE (a)-[:MENTIONS {count: m.count}]->(e)
-  RETURN count(*) AS mentions
-}
-RETURN sum(claims) AS claims, sum(mentions) AS mentions
+MATCH (a:Article {id: r.article_id})
+MATCH (s:Entity {id: r.subject_id})
+MATCH (o:Entity {id: r.object_id})
+CREATE (a)-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
+SET c = r, c.created_at = datetime()
+RETURN count(c) AS claims
+"""
+
+# Speaker links of new claims (`$rows`: {id, speaker}); a speaker that is not
+# a stored entity gets no link, as in UPSERT_CLAIMS.
+CREATE_ATTRIBUTIONS = _KEEP_PLAN + """
+UNWIND $rows AS r
+MATCH (c:Claim {id: r.id})
+MATCH (speaker:Entity {id: r.speaker})
+CREATE (c)-[:ATTRIBUTED_TO]->(speaker)
+RETURN count(*) AS attributions
 """
 
 

@@ -271,11 +271,14 @@ def test_statements_planned_on_an_empty_database_seek_by_index(neo4j_driver, cle
             "UPSERT_ENTITIES",
             "EXISTING_ARTICLES",
             "UPSERT_ARTICLES",
-            "CREATE_ARTICLE_TREES",
+            "CREATE_ARTICLES",
             "DELETE_STALE_CLAIMS",
             "DELETE_STALE_MENTIONS",
             "UPSERT_MENTIONS",
+            "CREATE_MENTIONS",
             "UPSERT_CLAIMS",
+            "CREATE_CLAIMS",
+            "CREATE_ATTRIBUTIONS",
         )
     }
     statements.update({f"RECOMPUTE_FACTS[{t}]": q for t, q in cypher.RECOMPUTE_FACTS.items()})

@@ -47,7 +47,7 @@ from neo4j.exceptions import ConstraintError
 from graph.cypher import write as cypher
 from graph.errors import GraphError
 from graph.models import Claim, Entity, Extraction
-from graph.ranking import refresh_rankings
+from graph.ranking import merge_rankings, refresh_rankings
 from graph.ontology import (
     DEFAULT_FACT_MODALITIES,
     RELATION_TYPES,
@@ -387,8 +387,13 @@ class Loader:
         self._write_relationships(tx, split, report)
         self._recompute_facts(tx, fact_keys, report)
         # A step of its own, after the fact edges are final: re-rank the
-        # edges of every entity at either end of a recomputed key.
-        refresh_rankings(tx, {entity for _, a, b in fact_keys for entity in (a, b)})
+        # edges of every entity at either end of a recomputed key. A batch of
+        # new articles only strengthens edges, so the old lists merge with the
+        # changed edges; a re-ingest may weaken or delete some: ranked in full.
+        if split.stored.articles:
+            refresh_rankings(tx, {entity for _, a, b in fact_keys for entity in (a, b)})
+        else:
+            merge_rankings(tx, fact_keys)
         return report
 
     @staticmethod

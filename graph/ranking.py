@@ -27,6 +27,32 @@ def refresh_rankings(tx: ManagedTransaction, entity_ids: Iterable[str]) -> int:
     return int(record["nodes"])
 
 
+def merge_rankings(tx: ManagedTransaction, keys: Iterable[tuple[str, str, str]]) -> int:
+    """Re-rank the entities at either end of these recomputed fact keys
+    (type, a, b in stored direction) after a batch that ONLY ADDED evidence
+    (new articles, nothing deleted or re-ingested): each ranked entity's
+    lists are merged with its changed edges; an entity without lists is
+    ranked in full. Returns how many entities were re-ranked."""
+    pairs = [{"type": t, "a": a, "b": b} for t, a, b in sorted(set(keys))]
+    ids = sorted({e for p in pairs for e in (p["a"], p["b"])})
+    if not ids:
+        return 0
+    ranked: list[str] = []
+    listed: list[str] = []
+    unranked: list[str] = []
+    for record in tx.run(cypher.TOUCHED_LISTS, ids=ids):
+        if record["ranked"]:
+            ranked.append(record["id"])
+            listed.extend(record["listed"])
+        else:
+            unranked.append(record["id"])
+    done = refresh_rankings(tx, unranked)
+    if ranked:
+        record = tx.run(cypher.MERGE_TOP_EDGES, listed=listed, pairs=pairs, ids=ranked).single(strict=True)
+        done += int(record["nodes"])
+    return done
+
+
 def _entity_ids(tx: ManagedTransaction, after: str, page: int) -> list[str]:
     return [r["id"] for r in tx.run(cypher.ENTITY_IDS_PAGE, after=after, page=page)]
 

@@ -64,15 +64,20 @@ def _all_types_filter() -> str:
     return ":" + "|".join(RELATION_TYPES)
 
 
-def _refresh() -> str:
-    structural = family_types(Tier.STRUCTURAL)
-    lists = ",\n    ".join(
+def _set_lists() -> str:
+    """SET the three lists of `n` from `ranked`: [element id, is structural]
+    pairs of its edges, strongest first."""
+    return ",\n    ".join(
         [f"n.{ALL} = [e IN ranked | e[0]][0..{TOP_EDGES_KEPT}]"]
         + [
             f"n.{prop} = [e IN ranked WHERE e[1] = {str(tier is Tier.STRUCTURAL).lower()} | e[0]][0..{TOP_EDGES_KEPT}]"
             for tier, prop in FAMILY_LIST.items()
         ]
     )
+
+
+def _refresh() -> str:
+    structural = family_types(Tier.STRUCTURAL)
     return f"""CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (n:Entity {{id: id}})
@@ -82,7 +87,7 @@ CALL (n) {{
   WITH collect(CASE WHEN r IS NULL THEN null ELSE [elementId(r), type(r) IN {structural!r}] END) AS ranked
   RETURN ranked
 }}
-SET {lists}
+SET {_set_lists()}
 RETURN count(n) AS nodes
 """
 
@@ -91,6 +96,60 @@ RETURN count(n) AS nodes
 # recomputed, deleted ones included): one scan of each touched node's edges per
 # batch, so the reads never scan.
 REFRESH_TOP_EDGES = _refresh()
+
+# The lists of the entities a batch touched, to merge (MERGE_TOP_EDGES).
+TOUCHED_LISTS = f"""
+UNWIND $ids AS id
+MATCH (n:Entity {{id: id}})
+RETURN n.id AS id, n.{ALL} IS NOT NULL AS ranked,
+       coalesce(n.{FAMILY_LIST[Tier.STRUCTURAL]}, []) + coalesce(n.{FAMILY_LIST[Tier.EVENT]}, []) AS listed
+"""
+
+
+def _merge() -> str:
+    structural = family_types(Tier.STRUCTURAL)
+    # One branch per type: a static type lets Neo4j find the edge between the
+    # two bound nodes with Expand(Into) (a dynamic type expands every edge).
+    find = "\n    UNION\n    ".join(
+        f"WITH a, b, p WHERE p.type = '{t}' MATCH (a)-[f:{t} {{source: 'article'}}]->(b) RETURN f"
+        for t in RELATION_TYPES
+    )
+    return f"""CYPHER replan=skip
+CALL () {{
+  MATCH ()-[r]->() WHERE elementId(r) IN $listed
+  RETURN r
+  UNION
+  UNWIND $pairs AS p
+  MATCH (a:Entity {{id: p.a}})
+  MATCH (b:Entity {{id: p.b}})
+  CALL (a, b, p) {{
+    {find}
+  }}
+  RETURN f AS r
+}}
+UNWIND [startNode(r), endNode(r)] AS n
+WITH DISTINCT n, r
+WHERE n.id IN $ids
+WITH n, r, CASE WHEN startNode(r) = n THEN endNode(r) ELSE startNode(r) END AS x
+ORDER BY {EDGE_ORDER}
+WITH n, collect([elementId(r), type(r) IN {structural!r}]) AS ranked
+SET {_set_lists()}
+RETURN count(n) AS nodes
+"""
+
+
+# Re-rank after a batch that only added evidence (new articles): an edge's
+# key (articles, confidence) then only grows, and an unchanged edge outside a
+# node's lists stays weaker than everything in them, so the node's new lists
+# are the best of its listed edges (`$listed`: the family lists of the
+# touched, ranked nodes `$ids`, from TOUCHED_LISTS; the `all` list is inside
+# them) and its changed edges (`$pairs`: {type, a, b}, the recomputed keys in
+# stored direction). The work is bounded by the lists and the batch, whatever
+# the degrees. Element ids come as a parameter so the plan seeks them
+# whatever the statistics (see FRONTIER_LISTS). An edge listed for one node
+# may be a candidate for another touched node it joins: still one of that
+# node's edges, so the best of the candidates stays exact.
+MERGE_TOP_EDGES = _merge()
 
 # Every entity id, in pages, for a whole-graph refresh.
 ENTITY_IDS_PAGE = """

@@ -283,7 +283,8 @@ def test_statements_planned_on_an_empty_database_seek_by_index(neo4j_driver, cle
     }
     statements.update({f"RECOMPUTE_FACTS[{t}]": q for t, q in cypher.RECOMPUTE_FACTS.items()})
     statements["REFRESH_TOP_EDGES"] = ranking.REFRESH_TOP_EDGES
-    params = {"rows": [], "ids": [], "pairs": [], "modalities": [], "sign": 0.0, "cameo": "", "plover": "",
+    statements["MERGE_TOP_EDGES"] = ranking.MERGE_TOP_EDGES
+    params = {"rows": [], "ids": [], "pairs": [], "listed": [], "modalities": [], "sign": 0.0, "cameo": "", "plover": "",
               "tier": "", "symmetric": False}  # fmt: skip
     with neo4j_driver.session(database=clean_db) as s:
         s.run("CALL db.clearQueryCaches()").consume()

@@ -28,7 +28,7 @@ from graph.driver import create_async_driver
 from graph.loader import Loader
 from graph.models import Article, Extraction
 from graph.ontology import RELATION_TYPES, Tier
-from graph.ranking import refresh_all
+from graph.ranking import merge_rankings, refresh_all
 from graph.repository import KIND_LABELS, Repository
 from graph.settings import Neo4jSettings
 from graph.views import Subgraph
@@ -101,6 +101,27 @@ def _busiest(driver: Driver, database: str, n: int) -> list[str]:
             n=n,
         )
         return [r["id"] for r in rows]
+
+
+def test_ranked_hop_seeks_edges_by_id_even_when_planned_on_an_empty_database(
+    neo4j_driver: Driver, clean_db: str
+) -> None:
+    # (Before the hub fixture below, so clean_db never has to delete its hub.)
+    # Plans are cached: one made while the database is nearly empty must still
+    # seek the listed edges, never scan every relationship of the graph.
+    hop = q.neighbourhood_hop(None, "both", filtered=False, ranked=ranking.ALL)
+    with neo4j_driver.session(database=clean_db) as session:
+        session.run("CALL db.clearQueryCaches()").consume()
+        plan = session.run(
+            "EXPLAIN " + hop, frontier=[], fanout=1, cap=1, kinds=[], ids=[], lists={}, unranked=[]
+        ).consume().plan
+
+    def operators(p: dict) -> list[str]:
+        return [p["operatorType"].split("@")[0]] + [o for c in p.get("children", []) for o in operators(c)]
+
+    ops = operators(plan)
+    assert "DirectedRelationshipByElementIdSeek" in ops
+    assert not [o for o in ops if "Scan" in o]
 
 
 @pytest.fixture(scope="module")
@@ -240,21 +261,20 @@ def test_ranked_hops_answer_as_the_scan_on_a_hub_of_100k_edges(
     print(f"db hits of one 1-hop of the 100,000-edge hub: ranked {ranked:,}, scanned {scanned:,}")
 
 
-def test_ranked_hop_seeks_edges_by_id_even_when_planned_on_an_empty_database(
-    neo4j_driver: Driver, clean_db: str
-) -> None:
-    # Plans are cached: one made while the database is nearly empty must still
-    # seek the listed edges, never scan every relationship of the graph.
-    hop = q.neighbourhood_hop(None, "both", filtered=False, ranked=ranking.ALL)
-    with neo4j_driver.session(database=clean_db) as session:
-        session.run("CALL db.clearQueryCaches()").consume()
-        plan = session.run(
-            "EXPLAIN " + hop, frontier=[], fanout=1, cap=1, kinds=[], ids=[], lists={}, unranked=[]
-        ).consume().plan
-
-    def operators(p: dict) -> list[str]:
-        return [p["operatorType"].split("@")[0]] + [o for c in p.get("children", []) for o in operators(c)]
-
-    ops = operators(plan)
-    assert "DirectedRelationshipByElementIdSeek" in ops
-    assert not [o for o in ops if "Scan" in o]
+    # A batch of new evidence: two edges far below the hub's cut become its
+    # strongest; merging them into the full lists gives the scan's answer.
+    with neo4j_driver.session(database=neo4j_settings.database) as session:
+        session.run(
+            "MATCH (:Entity {id: 'HUB'})-[r:MEETS_WITH]->(:Entity {id: 'N12345'}) SET r.articles = 5000"
+        ).consume()
+        session.run("MATCH (:Entity {id: 'N00077'})-[r:ATTACKS]->(:Entity {id: 'HUB'}) SET r.articles = 4000").consume()
+        merged = session.execute_write(
+            merge_rankings, [("MEETS_WITH", "HUB", "N12345"), ("ATTACKS", "N00077", "HUB")]
+        )
+        top = session.run("MATCH (n:Entity {id: 'HUB'}) RETURN n.top_edges[0..2] AS top").single(strict=True)["top"]
+        strongest = session.run(
+            "MATCH ()-[r]->() WHERE elementId(r) IN $ids RETURN r.articles AS a ORDER BY a DESC", ids=top
+        ).value()
+    assert merged == 3
+    assert strongest == [5000, 4000]
+    assert _compare(neo4j_settings, [synthetic_hub, "N12345"]) == 2 * len(REQUESTS)

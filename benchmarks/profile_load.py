@@ -47,6 +47,9 @@ def statement_names() -> dict[str, str]:
         from graph.cypher import ranking
 
         names[ranking.REFRESH_TOP_EDGES] = "REFRESH_TOP_EDGES"
+        for name in ("TOUCHED_LISTS", "MERGE_TOP_EDGES"):
+            if hasattr(ranking, name):
+                names[getattr(ranking, name)] = name
     except ImportError:
         pass
     return names

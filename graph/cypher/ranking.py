@@ -101,7 +101,7 @@ REFRESH_TOP_EDGES = _refresh()
 TOUCHED_LISTS = f"""
 UNWIND $ids AS id
 MATCH (n:Entity {{id: id}})
-RETURN n.id AS id, n.{ALL} IS NOT NULL AS ranked,
+RETURN n.id AS id, size(n.{ALL}) >= {TOP_EDGES_KEPT} AS full,
        coalesce(n.{FAMILY_LIST[Tier.STRUCTURAL]}, []) + coalesce(n.{FAMILY_LIST[Tier.EVENT]}, []) AS listed
 """
 

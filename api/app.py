@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.docs import install_docs
 from api.errors import install_error_handlers
-from api.middleware import BodySizeLimit
+from api.middleware import BodySizeLimit, WorkerHeader
 from api.resources import GraphResources
 from api.routes import ROUTERS
 from api.settings import ApiSettings
@@ -31,7 +31,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        resources = GraphResources(graph_settings)
+        resources = GraphResources(
+            graph_settings,
+            pool_size=api_settings.driver_pool_size,
+            acquire_timeout_s=api_settings.driver_acquire_timeout_s,
+        )
         resources.open()
         app.state.resources = resources
         try:
@@ -63,6 +67,8 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "X-API-Key"],
         )
+    if api_settings.worker_header:
+        app.add_middleware(WorkerHeader)
     # Added last, so it runs first: oversized bodies never reach routing or CORS.
     app.add_middleware(BodySizeLimit, max_body_bytes=api_settings.max_body_bytes)
     return app

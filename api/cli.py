@@ -36,7 +36,10 @@ for module in (
 def serve(
     host: str = typer.Option(None, help="Address to listen on (default: GEOKG_API_HOST, 127.0.0.1)."),
     port: int = typer.Option(None, help="Port (default: GEOKG_API_PORT, 8000)."),
-    workers: int = typer.Option(1, min=1, help="Worker processes (each loads its own driver)."),
+    workers: int = typer.Option(
+        None, min=1, help="Worker processes sharing nothing but Neo4j, each with its own driver "
+        "(default: GEOKG_API_WORKERS, 1). About one per core left to the API beside Neo4j.",
+    ),
     log_level: str = typer.Option("info", help="uvicorn log level."),
 ) -> None:
     """Serve the API (OpenAPI docs at /docs). Neo4j settings come from NEO4J_*."""
@@ -50,7 +53,8 @@ def serve(
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers,
+        workers=workers or settings.workers,
+        timeout_keep_alive=settings.keep_alive_s,
         log_level=log_level,
         proxy_headers=False,
     )

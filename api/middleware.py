@@ -8,6 +8,8 @@ that lies about (or omits) the length still gets 413, never a half-read body.
 
 from __future__ import annotations
 
+import os
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import body_too_large
@@ -62,3 +64,24 @@ class BodySizeLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+class WorkerHeader:
+    """Adds `X-Geokg-Worker: <pid>` to every response: which of `geokg serve
+    --workers N`'s processes answered (GEOKG_API_WORKER_HEADER=true)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.value = str(os.getpid()).encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_header(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (b"x-geokg-worker", self.value)]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_header)

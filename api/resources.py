@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 
 class GraphResources:
-    def __init__(self, neo4j_settings: Neo4jSettings) -> None:
+    def __init__(self, neo4j_settings: Neo4jSettings, pool_size: int = 50, acquire_timeout_s: float = 60.0) -> None:
         self.settings = neo4j_settings
+        self._pool_size = pool_size
+        self._acquire_timeout_s = acquire_timeout_s
         self._driver: AsyncDriver | None = None
         self._repository: Repository | None = None
         self._driver_error: GraphError | None = None
@@ -39,7 +41,9 @@ class GraphResources:
         """Create the async driver. It connects lazily, so the API starts (and
         answers 503) while Neo4j is down, and recovers when it comes back."""
         try:
-            self._driver = create_async_driver(self.settings)
+            self._driver = create_async_driver(
+                self.settings, pool_size=self._pool_size, acquire_timeout_s=self._acquire_timeout_s
+            )
             self._repository = Repository(self._driver, self.settings.database)
         except GraphError as e:  # e.g. no password yet for the local server
             self._driver_error = e

@@ -28,6 +28,22 @@ class ApiSettings(BaseSettings):
     graph_read_timeout_s: float = 60.0
     max_body_bytes: int = 2_000_000
     cors_origins: list[str] = []  # closed unless configured
+    # Serving (`geokg serve`). Workers are processes sharing nothing but
+    # Neo4j: each has its own driver, so the connections to Neo4j are
+    # workers x driver_pool_size. A worker runs one event loop on one core and
+    # Neo4j runs a handful of queries at once on a small machine, so a small
+    # pool per worker is enough; requests past it wait for a connection
+    # (driver_acquire_timeout_s) instead of queueing inside Neo4j.
+    workers: int = 1
+    driver_pool_size: int = 16
+    driver_acquire_timeout_s: float = 10.0
+    # HTTP keep-alive between requests of one client connection: long enough
+    # that a client (or a reverse proxy, whose own idle timeout should be
+    # shorter) reuses its connection instead of a new TCP handshake per request.
+    keep_alive_s: int = 30
+    # Add `X-Geokg-Worker: <pid>` to every response: which worker answered
+    # (for checking a multi-worker deployment); off by default.
+    worker_header: bool = False
 
     def cypher_limits(self) -> CypherLimits:
         return CypherLimits(

@@ -28,9 +28,16 @@ def create_driver(settings: Neo4jSettings | None = None) -> Driver:
     return GraphDatabase.driver(s.effective_uri, auth=_auth(s), max_connection_pool_size=50)
 
 
-def create_async_driver(settings: Neo4jSettings | None = None) -> AsyncDriver:
+def create_async_driver(
+    settings: Neo4jSettings | None = None, *, pool_size: int = 50, acquire_timeout_s: float = 60.0
+) -> AsyncDriver:
     s = settings or get_settings()
-    return AsyncGraphDatabase.driver(s.effective_uri, auth=_auth(s), max_connection_pool_size=50)
+    return AsyncGraphDatabase.driver(
+        s.effective_uri,
+        auth=_auth(s),
+        max_connection_pool_size=pool_size,
+        connection_acquisition_timeout=acquire_timeout_s,
+    )
 
 
 def verify(driver: Driver, settings: Neo4jSettings | None = None) -> None:

@@ -51,6 +51,7 @@ from graph import duplicates
 from graph.cypher import write as cypher
 from graph.errors import GraphError
 from graph.models import Claim, Entity, Extraction
+from graph.ranking import merge_rankings, refresh_rankings
 from graph.ontology import (
     DEFAULT_FACT_MODALITIES,
     RELATION_TYPES,
@@ -400,6 +401,14 @@ class Loader:
         self._write_relationships(tx, split, report)
         fact_keys |= self._link_duplicates(tx, split)
         self._recompute_facts(tx, fact_keys, report)
+        # A step of its own, after the fact edges are final: re-rank the
+        # edges of every entity at either end of a recomputed key. A batch of
+        # new articles only strengthens edges, so the old lists merge with the
+        # changed edges; a re-ingest may weaken or delete some: ranked in full.
+        if split.stored.articles:
+            refresh_rankings(tx, {entity for _, a, b in fact_keys for entity in (a, b)})
+        else:
+            merge_rankings(tx, fact_keys)
         return report
 
     @staticmethod

@@ -32,6 +32,7 @@ from neo4j import Driver, ManagedTransaction
 
 from graph import geodata
 from graph.cypher import write as cypher
+from graph.ranking import refresh_rankings
 from graph.ontology import RELATION_TYPES, EntityKind, canonical_pair
 
 
@@ -102,6 +103,8 @@ def _write(tx: ManagedTransaction, rows: dict[str, list[dict[str, Any]]]) -> Non
             tier=rtype.tier.value,
             symmetric=rtype.symmetric,
         ).consume()
+    # Backbone edges rank like any fact edge (no articles: below article edges).
+    refresh_rankings(tx, {e for name in ("CAPITAL_OF", "BORDERS") for row in rows[name] for e in (row["a"], row["b"])})
 
 
 def load_reference(driver: Driver, database: str = "neo4j") -> ReferenceReport:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from graph.cypher.ranking import EDGE_ORDER, ranked_candidates
 from graph.cypher.write import ATTRIBUTED_TO
 from graph.errors import InvalidQuery
 from graph.ontology import (
@@ -168,12 +169,13 @@ _HOP_DIRECTION = {
     "in": "(endNode(r) = n OR type(r) IN $symmetric)",
 }
 
-# The strength order of fact edges, strongest first: most articles, then the
-# highest confidence; the far node's id breaks ties so results are repeatable.
-_HOP_ORDER = "coalesce(r.articles, 0) DESC, coalesce(r.confidence, 1.0) DESC, x.id"
+# The strength order of fact edges, strongest first (graph.cypher.ranking).
+_HOP_ORDER = EDGE_ORDER
 
 
-def neighbourhood_hop(types: Iterable[str] | None, direction: str = "both", *, filtered: bool = True) -> str:
+def neighbourhood_hop(
+    types: Iterable[str] | None, direction: str = "both", *, filtered: bool = True, ranked: str | None = None
+) -> str:
     """One breadth-first hop from `$frontier`: for each frontier node, its
     `$fanout` strongest qualifying fact edges of the given types (read with
     `LIMIT $fanout + 1`, so `cut` says the node had more), then all of them
@@ -185,14 +187,23 @@ def neighbourhood_hop(types: Iterable[str] | None, direction: str = "both", *, f
     bounded Top per node and sends nothing else). `filtered=False` leaves the
     evidence filter out (every edge qualifies when no filter is set, and the
     filter costs property reads on every edge of every hub);
-    `direction` picks a fixed predicate (none for 'both')."""
+    `direction` picks a fixed predicate (none for 'both').
+
+    `ranked` names the node property that ranks exactly these types
+    (graph.cypher.ranking.ranked_list): each node's candidates are then read
+    by element id from its list, a bounded number whatever its degree. Only
+    for 'both' directions, no filter, and a fanout the list covers (the
+    caller checks the fanout): anything else could need edges past the list."""
     rel = relationship_filter(types)
     if direction not in _HOP_DIRECTION:
         raise InvalidQuery("direction must be out, in or both")
+    if ranked is not None and (direction != "both" or filtered):
+        raise InvalidQuery("a ranked hop follows every direction and filters nothing")
     conditions = [c for c in (_HOP_DIRECTION[direction], _EDGE_FILTER if filtered else None) if c]
     where = ("WHERE " + "\n    AND ".join(conditions)) if conditions else ""
     # The far node needs no :Entity check: fact types only join entities.
-    return f"""
+    if ranked is None:
+        head = f"""
 UNWIND $frontier AS fid
 MATCH (n:Entity {{id: fid}})
 CALL (n) {{
@@ -201,7 +212,14 @@ CALL (n) {{
   WITH r, x ORDER BY {_HOP_ORDER}
   LIMIT $fanout + 1
   RETURN collect([r, x]) AS top
+}}"""
+    else:
+        head = f"""
+CALL () {{{ranked_candidates(rel)}
 }}
+WITH n, r, x ORDER BY {_HOP_ORDER}
+WITH n, collect([r, x]) AS top"""
+    return f"""{head}
 WITH n, top, size(top) > $fanout AS cut
 UNWIND top[0..$fanout] AS pair
 WITH n, cut, pair[0] AS r, pair[1] AS x

@@ -7,6 +7,7 @@ from typing import Literal
 
 from neo4j import AsyncManagedTransaction
 
+from graph.cypher import ranking
 from graph.cypher import read as q
 from graph.cypher import search as sq
 from graph.errors import InvalidQuery, NotFound
@@ -145,6 +146,7 @@ class EntityReads(RepositoryBase):
         limit: int = 100,
         fanout: int | None = None,
         frontier: int | None = None,
+        ranked: bool = True,
     ) -> Subgraph:
         """The entity and the fact edges around it, breadth first up to `depth`
         hops, keeping at most `limit` nodes. Each hop follows at most `fanout`
@@ -152,7 +154,13 @@ class EntityReads(RepositoryBase):
         confidence), from at most `frontier` nodes of the previous hop (those
         reached by the strongest edges). Defaults: `fanout` is `limit` at depth
         1 and DEFAULT_FANOUT deeper; `frontier` DEFAULT_FRONTIER.
-        `truncated` says a cap cut something off and `truncated_by` which."""
+        `truncated` says a cap cut something off and `truncated_by` which.
+
+        When the request can be answered from the rankings the writers keep
+        (graph.cypher.ranking: every type or one family, both directions, no
+        evidence filter, a fanout the lists cover), a hop reads each node's
+        ranked edges by id instead of scanning its edges; `ranked=False`
+        always scans (the same answer; for comparisons and benchmarks)."""
         if not 1 <= depth <= MAX_DEPTH:
             raise InvalidQuery(f"depth must be from 1 to {MAX_DEPTH}")
         if direction not in ("out", "in", "both"):
@@ -167,7 +175,12 @@ class EntityReads(RepositoryBase):
             raise InvalidQuery(f"fanout must be from 1 to {MAX_FANOUT}")
         if not 1 <= frontier <= MAX_FRONTIER:
             raise InvalidQuery(f"frontier must be from 1 to {MAX_FRONTIER}")
-        hop = q.neighbourhood_hop(types, direction, filtered=filters.active)  # validates the types
+        ranked_list = (
+            ranking.ranked_list(q.relation_type_names(types))  # validates the types
+            if ranked and direction == "both" and not filters.active and fanout < ranking.TOP_EDGES_KEPT
+            else None
+        )
+        hop = q.neighbourhood_hop(types, direction, filtered=filters.active, ranked=ranked_list)
         params = filters.params()
 
         # One transaction for the lookup and every hop: one round of BEGIN/COMMIT.
@@ -182,9 +195,11 @@ class EntityReads(RepositoryBase):
             cut: set[str] = set()
             expand = [centre.id]
             for level in range(1, depth + 1):
+                ranking_params = await self._frontier_lists(tx, ranked_list, expand, fanout) if ranked_list else {}
                 result = await tx.run(
-                    hop, params, frontier=expand, fanout=fanout, cap=HOP_ROWS_MAX + 1, kinds=KIND_LABELS
-                )
+                    hop, params, frontier=expand, fanout=fanout, cap=HOP_ROWS_MAX + 1, kinds=KIND_LABELS,
+                    **ranking_params,
+                )  # fmt: skip
                 rows = [native(r.data()) async for r in result]
                 if len(rows) > HOP_ROWS_MAX:
                     cut.add("rows")
@@ -219,3 +234,19 @@ class EntityReads(RepositoryBase):
 
         return await self._read_tx(work)
 
+    @staticmethod
+    async def _frontier_lists(
+        tx: AsyncManagedTransaction, prop: str, frontier: list[str], fanout: int
+    ) -> dict[str, object]:
+        """A ranked hop's parameters: each frontier node's list cut to fanout
+        + 1 (`lists`, and all their ids in `ids`), and the nodes without one
+        (`unranked`, ranked by the scan)."""
+        result = await tx.run(ranking.FRONTIER_LISTS, frontier=frontier, prop=prop)
+        lists: dict[str, list[str]] = {}
+        unranked: list[str] = []
+        async for record in result:
+            if record["ids"] is None:
+                unranked.append(record["id"])
+            else:
+                lists[record["id"]] = list(record["ids"][: fanout + 1])
+        return {"lists": lists, "ids": [i for ids in lists.values() for i in ids], "unranked": unranked}

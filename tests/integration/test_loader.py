@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from h5_support import ALIYEV, AZE, BAKU, IRN, ISR, claim, counts, extraction, fact_edges
 
+from graph.cypher import ranking
 from graph.cypher import write as cypher
 from graph.loader import InvalidExtraction, Loader, plan_batch
 from graph.models import Entity
@@ -281,7 +282,9 @@ def test_statements_planned_on_an_empty_database_seek_by_index(neo4j_driver, cle
         )
     }
     statements.update({f"RECOMPUTE_FACTS[{t}]": q for t, q in cypher.RECOMPUTE_FACTS.items()})
-    params = {"rows": [], "ids": [], "pairs": [], "modalities": [], "sign": 0.0, "cameo": "", "plover": "",
+    statements["REFRESH_TOP_EDGES"] = ranking.REFRESH_TOP_EDGES
+    statements["MERGE_TOP_EDGES"] = ranking.MERGE_TOP_EDGES
+    params = {"rows": [], "ids": [], "pairs": [], "listed": [], "modalities": [], "sign": 0.0, "cameo": "", "plover": "",
               "tier": "", "symmetric": False}  # fmt: skip
     with neo4j_driver.session(database=clean_db) as s:
         s.run("CALL db.clearQueryCaches()").consume()

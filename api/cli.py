@@ -1,7 +1,7 @@
 """The `geokg` command: the root app, `version` and `serve` (the API is the top
 layer, so the root lives here). The other commands live beside what they drive
-and register themselves: `neo4j`, `init`, `analytics`, `export`, `bulk-import`
-in graph/cli/; `ingest`, `eval`, `explain` in ingest/cli/; `watch`, `changes`,
+and register themselves: `neo4j`, `init`, `analytics`, `export`, `bulk-import`,
+`rank` in graph/cli/; `ingest`, `eval`, `explain` in ingest/cli/; `watch`, `changes`,
 `contested` in ingest/watch/. Heavy imports (spaCy, the driver, uvicorn) happen
 inside the commands so `geokg --help` stays fast."""
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from graph.cli import analytics_cmd, bulk_import_cmd, export_cmd, neo4j_cmd
+from graph.cli import analytics_cmd, bulk_import_cmd, export_cmd, neo4j_cmd, rank_cmd
 from ingest.cli import eval_cmd, explain_cmd, ingest_cmd
 from ingest.watch import cli as watch_cli
 
@@ -27,7 +27,7 @@ def main() -> None:
 
 
 for module in (
-    neo4j_cmd, ingest_cmd, eval_cmd, explain_cmd, analytics_cmd, export_cmd, bulk_import_cmd, watch_cli,
+    neo4j_cmd, ingest_cmd, eval_cmd, explain_cmd, analytics_cmd, export_cmd, bulk_import_cmd, rank_cmd, watch_cli,
 ):
     module.register(app)
 

@@ -26,7 +26,7 @@ from ingest.words.events import ELECTORAL_VERBS, POLITICAL_ATTACK_VERBS
 def _retyped(c: Candidate, rtype: str, why: str = "person-to-person") -> Candidate:
     return Candidate(
         rtype, c.subject, c.object, c.trigger, c.trigger_start, c.trigger_end, c.trigger_text,
-        c.confidence, c.rule + ":" + why, c.title, c.refusal, c.skip_own_aux, c.modality,
+        c.confidence, c.rule + ":" + why, c.title, c.refusal, c.skip_own_aux, c.modality, c.presupposed,
     )
 
 
@@ -168,6 +168,8 @@ def _to_claim(
     if c.modality is not None and modality == Modality.ASSERTED:
         modality = c.modality
     polarity = ctx.polarity
+    if c.presupposed:
+        modality, polarity = c.modality or Modality.ASSERTED, Polarity.AFFIRMED
     attributed = ctx.speaker.entity.id if ctx.speaker is not None else None
     if attributed is not None:
         ent = ctx.speaker.entity  # type: ignore[union-attr]
@@ -177,7 +179,7 @@ def _to_claim(
     confidence = c.confidence
     if polarity == Polarity.NEGATED or modality not in (Modality.ASSERTED, Modality.REPORTED):
         confidence = round(confidence * 0.9, 3)
-    rule = c.rule + (f"|{ctx.cue}" if ctx.cue else "")
+    rule = c.rule + (f"|{ctx.cue}" if ctx.cue and not c.presupposed else "")
     return Claim(
         article_id=article.id,
         type=c.type,

@@ -87,6 +87,7 @@ PASSES: tuple[Pass, ...] = (
     # Indexes and candidates first: they emit nothing.
     Pass("place-words", places.collect_place_words),  # before any person is known: one sense per article
     Pass("title-pattern-names", people.title_pattern_people),
+    Pass("titled-org-names", people.titled_org_names),  # before the entities: a titled ORG is a person
     Pass("split-names", names.split_names),
     Pass("nisba-names", names.nisba_names),
     Pass("place-qualifiers", places.find_qualifiers),

@@ -205,6 +205,15 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
         if orgs and title_toks:
             title_text = doc[title_toks[0].i : title_toks[-1].i + 1].text
             yield orgs[0], _clean_title(title_text), heads[-1], "title:prenominal"
+            last_org_end = max(o.mention.end_token for o in orgs if o.mention is not None) if any(o.mention for o in orgs) else left
+            after = [t for t in title_toks if t.i >= last_org_end]
+            body = _of_body_after(end, index) if any(is_title_head(t) for t in after) else None
+            if body is not None and body.entity.id != orgs[0].entity.id:
+                # "AU chairperson President Abdel Fattah el-Sisi of Egypt": a second title, of the body after the name
+                k = heads[-1].i
+                while k - 1 >= after[0].i and not is_title_head(doc[k - 1]) and doc[k - 1].lower_ in TITLE_MODIFIERS:
+                    k -= 1
+                yield body, _clean_title(doc[k : heads[-1].i + 1].text), heads[-1], "title:postnominal"
         elif title_toks:
             # "President Hassan Rouhani of Iran": the body follows the name
             body = _of_body_after(end, index)
@@ -219,14 +228,17 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
     # 2. apposition: "Gantz, Israel's defense minister" / "the president of Russia, Putin"
     root = doc[end - 1]
     yield from _comma_title(end, index)
-    for cand in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+    appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    if not appos and start >= 2 and doc[start - 1].text == "," and is_title_head(doc[start - 2]) and index.mention_at(doc[start - 2]) is None:
+        appos = [doc[start - 2]]  # "The Labour Party's leader, Jeremy Corbyn announced": the parse lost the apposition
+    for cand in appos:
         if not is_title_head(cand) and cand.lemma_.lower() not in MEMBER_NOUNS:
             continue
         org_args = index.modifier_args(cand)
         for c in cand.children:
             # "the president of Russia", "a spokesman for the PMF"
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
-                org_args.extend(a for p in c.children if p.dep_ == "pobj" for a in index.args(p))
+                org_args.extend(a for p in c.children if p.dep_ == "pobj" for a in _named_in(p, index))
         bosses = [a for a in org_args if a.entity.kind == EntityKind.PERSON and a.via != "pronoun"]
         org_args = [a for a in org_args if a.entity.kind != EntityKind.PERSON and is_body(a, index)]
         if not org_args and bosses and cand.lemma_.lower() not in MEMBER_NOUNS:
@@ -348,7 +360,25 @@ _TITLE_GLUE = frozenset({"the", "to", "of", "for", "'s", "’s", "-", "–", "an
 def is_title_head(t: Token) -> bool:
     low = t.lower_
     lemma = t.lemma_.lower()
-    return low in LEADER_TITLES or low in OFFICIAL_TITLES or lemma in LEADER_TITLES or lemma in OFFICIAL_TITLES
+    if low in LEADER_TITLES or low in OFFICIAL_TITLES or lemma in LEADER_TITLES or lemma in OFFICIAL_TITLES:
+        return True
+    # the last word of a multi-word head ("Crown Prince")
+    return t.i > 0 and f"{t.doc[t.i - 1].lower_} {low}" in STATE_HEAD_PHRASES
+
+
+def _named_in(p: Token, index: DocIndex) -> list[Arg]:
+    """The bodies a title's "of"/"for" object names: its own mention or its
+    possessor and modifiers ("head of Iran's Quds Force"), and its
+    coordination; not an apposition it carries ("head of the Quds Force, a
+    U.S.-designated Foreign Terrorist Organization" leads the Quds Force)."""
+    out: list[Arg] = []
+    for t in [p] + [c for c in p.conjuncts if c.i > p.i]:
+        direct = index.direct(t)
+        if direct is not None:
+            out.append(direct)
+        elif t.pos_ in ("NOUN", "PROPN"):
+            out.extend(index.modifier_args(t))
+    return out
 
 
 def _is_title_word(low: str) -> bool:
@@ -387,6 +417,7 @@ def title_kind(title: str, org_kind: EntityKind | None = None) -> tuple[str, Mod
         modality = Modality.ALLEGED
     if any(w in DEPUTY_WORDS for w in flat) or any(w in PART_WORDS for w in flat):
         return "OFFICIAL_OF", modality
+    raw = [_singular(w.lower().strip(",.")) for w in title.split()]
     state_head = any(p in joined for p in STATE_HEAD_PHRASES) or any(w in STATE_HEAD_TITLES for w in flat)
     if "minister" in flat and "prime minister" not in joined:
         return "OFFICIAL_OF", modality
@@ -400,7 +431,7 @@ def title_kind(title: str, org_kind: EntityKind | None = None) -> tuple[str, Mod
     if org_kind == EntityKind.COUNTRY:
         # a director, commander or chief of a state is one of its officials
         return ("LEADER_OF" if state_head else "OFFICIAL_OF"), modality
-    head_is_leader = state_head or any(w in LEADER_TITLES for w in flat)
+    head_is_leader = state_head or any(w in LEADER_TITLES for w in flat + raw) or "secretary general" in joined
     return ("LEADER_OF" if head_is_leader else "OFFICIAL_OF"), modality
 
 

@@ -10,7 +10,7 @@ from ingest.nlp import INVISIBLE_CHARS
 from ingest.resolve.gazetteer_match import match
 from ingest.resolve.state import ACTOR, ArticleState, slug_id
 from ingest.words.organisations import ORG_HEADS, STATE_ORGAN_WORDS
-from ingest.words.people import TITLE_HEADS, TITLE_WORDS
+from ingest.words.people import NAME_PARTICLES, TITLE_HEADS, TITLE_WORDS
 
 
 def person(st: ArticleState, start: int, end: int, rule: str = "exact") -> None:
@@ -81,7 +81,8 @@ def title_pattern_people(st: ArticleState) -> None:
     """Runs of 2-4 capitalised proper nouns outside any entity, right after a
     title ("Ambassador ... Khazar Ibrahim", "Minister Tobias Ellwood")."""
     doc = st.doc
-    in_ent = st.in_ent
+    # only names block a run: "Crown Prince Mohammad bin Salman" tagged PRODUCT is still a name
+    in_ent = {i for e in st.ents for i in range(e.start, e.end)}
     ent_start_of_end = {e.end: e.start for e in doc.ents}
     found: list[tuple[int, int]] = []
     pos, titlecase, lowers = st.pos, st.titlecase, st.lowers
@@ -96,8 +97,8 @@ def title_pattern_people(st: ArticleState) -> None:
             i += 1
             continue
         j = i
-        while j < n and name_token(j):
-            j += 1
+        while j < n and (name_token(j) or lowers[j] in NAME_PARTICLES and j + 1 < n and name_token(j + 1)):
+            j += 1  # "Mohammad bin Salman": a particle inside a name
         single_ok = j - i == 1 and i > 0 and titlecase[i - 1] and _title_head(lowers[i - 1])
         if (2 <= j - i <= 4 or single_ok) and _after_title(st, i, ent_start_of_end):
             found.append((i, j))

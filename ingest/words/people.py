@@ -22,6 +22,9 @@ TITLE_HEADS = frozenset(
     speaker secretary-general commissioner king queen prince emir sultan commandant ceo chairperson""".split()
 )
 
+# Lower-case particles inside a person's name ("Mohammad bin Salman", "Arnel dela Vega").
+NAME_PARTICLES = frozenset("bin bint ibn binti de del dela della da dos van von der le la al el".split())
+
 # Rank abbreviations that end a mis-tagged ORG ("Navy Capt").
 RANK_ABBREVIATIONS = frozenset("capt capt. gen gen. col col. lt lt. maj maj. sgt sgt. adm adm. cmdr cdr spc spc. pfc".split())
 
@@ -72,7 +75,7 @@ TITLE_MODIFIERS: frozenset[str] = frozenset(
     air force armed forces joint staff security intelligence trade energy oil
     general u.s. of for to and affairs - interim caretaker current sitting
     executive industry transport transportation treasury labour labor
-    agriculture environment culture""".split()
+    agriculture environment culture crown prince""".split()
 )
 # Ministries and portfolios: "Secretary of Transportation", "Minister of
 # Foreign Affairs" name a portfolio of the state, not an organisation of their own.
@@ -80,7 +83,7 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset(
     """foreign defense defence interior home finance economy economic justice health
     education trade industry energy oil transport transportation treasury labour
     labor agriculture environment culture commerce state affairs security
-    intelligence information communications tourism housing veterans""".split()
+    intelligence information communications tourism housing veterans police crime""".split()
 )
 # Title heads: a noun of these stands for its possessor or demonym ("Iranian officials").
 TITLE_NOUNS = LEADER_TITLES | OFFICIAL_TITLES

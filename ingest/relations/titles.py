@@ -50,6 +50,10 @@ def title_candidates(index: DocIndex) -> tuple[list[Candidate], dict[str, Arg]]:
             if rule == "title:of-person":
                 of_person.append((person, org, title, head))
                 continue
+            if is_party(org) and title_kind(title, org.entity.kind)[0] == "OFFICIAL_OF":
+                # "Conservative MP Tobias Ellwood": a party's members hold no office in it
+                candidates.append(make_candidate("MEMBER_OF", person, org, head, 0.7, "member:party-title", presupposed=True))
+                continue
             c = _title_candidate(person, org, title, head, rule)
             candidates.append(c)
             held.setdefault(m.entity.id, c)
@@ -201,7 +205,7 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             if (o.mention is None or o.mention.role != "place")
             and not (o.mention is not None and o.mention.start_token > 0 and doc[o.mention.start_token - 1].lower_ in LOCATIVE_PREPS)
         ]
-        orgs = [o for o in orgs if is_body(o, index)]
+        orgs = [o for o in orgs if is_body(o)]
         if orgs and title_toks:
             title_text = doc[title_toks[0].i : title_toks[-1].i + 1].text
             yield orgs[0], _clean_title(title_text), heads[-1], "title:prenominal"
@@ -225,6 +229,9 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
         body = _of_body_after(end, index)
         if body is not None:
             yield body, shared[0], shared[1], "title:postnominal"
+    party = _party_before(start, index)
+    if party is not None and not heads:
+        yield party, "", doc[party.mention.start_token], "member:party"  # type: ignore[union-attr]
     # 2. apposition: "Gantz, Israel's defense minister" / "the president of Russia, Putin"
     root = doc[end - 1]
     yield from _comma_title(end, index)
@@ -240,7 +247,7 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 org_args.extend(a for p in c.children if p.dep_ == "pobj" for a in _named_in(p, index))
         bosses = [a for a in org_args if a.entity.kind == EntityKind.PERSON and a.via != "pronoun"]
-        org_args = [a for a in org_args if a.entity.kind != EntityKind.PERSON and is_body(a, index)]
+        org_args = [a for a in org_args if a.entity.kind != EntityKind.PERSON and is_body(a)]
         if not org_args and bosses and cand.lemma_.lower() not in MEMBER_NOUNS:
             # "Merkel's spokesperson, Steffen Seibert": an official of the state
             # the boss holds office in (title_candidates reads it from the boss)
@@ -276,16 +283,33 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
                     return
 
 
-def is_body(arg: Arg, index: DocIndex) -> bool:
+def is_party(arg: Arg) -> bool:
+    return arg.entity.kind == EntityKind.ORGANIZATION and arg.entity.name.split()[-1].lower() == "party"
+
+
+def _party_before(start: int, index: DocIndex) -> Arg | None:
+    """"the Democrat Nancy Pelosi", "a Republican, Mark Amodei": a party's
+    member noun right before a name."""
+    doc = index.doc
+    k = start - 1
+    if k >= 1 and doc[k].text == ",":
+        k -= 1
+    if k < 0:
+        return None
+    m = index.mention_at(doc[k])
+    if m is None or m.end_token != k + 1 or m.start_token < 1 or doc[m.start_token - 1].lower_ not in ("a", "an", "the", "fellow"):
+        return None
+    arg = index.arg_of_mention(m)
+    return arg if is_party(arg) and m.rule == "coreference" else None
+
+
+def is_body(arg: Arg) -> bool:
     """Whether an argument is a body a title can be held in: an organisation,
     group or state the resolver found, not a title or a portfolio taken for
     one ("Coast Guard Commandant", "the Secretary of Transportation", a
     one-word "Executive")."""
-    m = arg.mention
-    if m is None:
-        return True
-    toks = index.doc[m.start_token : m.end_token]
-    words = [t.lower_ for t in toks if not t.is_punct and t.lower_ != "the"]
+    # the entity's name, not the mention's words: "Labour" may stand for the Labour Party
+    words = [w for w in arg.entity.name.lower().replace("-", " ").split() if w != "the"]
     if not words:
         return False
     if words[-1] in LEADER_TITLES or words[-1] in OFFICIAL_TITLES:
@@ -307,7 +331,7 @@ def _of_body_after(end: int, index: DocIndex) -> Arg | None:
     if m is None or m.start_token != k or m.entity.kind not in _BODY_KINDS or m.role == "place" and m.entity.kind != EntityKind.COUNTRY:
         return None
     arg = index.arg_of_mention(m)
-    return arg if is_body(arg, index) else None
+    return arg if is_body(arg) else None
 
 
 def _shared_plural_title(start: int, end: int, index: DocIndex) -> tuple[str, Token] | None:
@@ -485,7 +509,7 @@ def _stated_title(person_tok: Token, title_tok: Token, index: DocIndex, rule: st
             bodies += [a for p in c.children if p.dep_ == "pobj" for a in index.args(p, allow_pronoun=False)]
         if c.dep_ == "poss" and c.lower_ == "whose" and title_tok.head.dep_ == "relcl":
             bodies += index.args(title_tok.head.head, allow_pronoun=False)  # "the army, whose commander is"
-    bodies = [a for a in bodies if a.entity.kind in _BODY_KINDS and is_body(a, index) and a.entity.id != pm.entity.id]
+    bodies = [a for a in bodies if a.entity.kind in _BODY_KINDS and is_body(a) and a.entity.id != pm.entity.id]
     if not bodies:
         return
     lo = min([title_tok.i] + [c.i for c in title_tok.children if c.dep_ in ("amod", "compound") and index.mention_at(c) is None])

@@ -164,8 +164,9 @@ def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
     MEMBER_OF(Australia, Coalition), ...; "Turkey within NATO" -> MEMBER_OF."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in ("include", "comprise"):
-        # "The IRGC, which includes the Quds Force": the relative's antecedent
-        subj_toks, _ = subject_tokens(tok)
+        # "The IRGC, which includes the Quds Force": the relative's antecedent. Not
+        # for "comprise", which is also said of the parts ("airmen, who will comprise the squadron")
+        subj_toks = subject_tokens(tok)[0] if lemma == "include" else [c for c in tok.children if c.dep_ == "nsubj"]
         groups = [a for c in subj_toks for a in index.args(c, allow_pronoun=False)]
         for c in subj_toks:
             if c.lemma_.lower() == "member" and index.mention_at(c) is None:

@@ -100,6 +100,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("locative-names", places.locative_names),
     Pass("admin-area-names", places.admin_area_names),
     Pass("bare-name-tokens", people.bare_name_tokens),
+    Pass("party-words", people.party_words),
     Pass("title-holders", people.title_holders),
     Pass("personal-pronouns", pronouns.personal_pronouns),
     Pass("appositive-titles", people.appositive_titles),

@@ -312,3 +312,38 @@ def _title_can_start(st: ArticleState, i: int, demonym_ends: set[int]) -> bool:
         return lowers[k] == "the"
     return (i == 0 or "\n" in st.texts[i - 1]) and st.texts[i][:1].isupper()
 
+
+
+def party_words(st: ArticleState) -> None:
+    """A party the article names in full ("the Conservative Party") is also
+    meant by its bare name and its member noun: "Conservative MP X", "the new
+    Conservative leader", "the Democrat Nancy Pelosi", "a Democrat, X".
+    Only parties the article itself names: "Labour" or "Republican" alone
+    belong to parties of many countries."""
+    forms: dict[str, Entity] = {}
+    for m in st.out:
+        words = m.entity.name.split()
+        if m.entity.kind == EntityKind.ORGANIZATION and len(words) == 2 and words[1] == "Party" and words[0][:1].isupper():
+            for form in party_forms(words[0]):
+                forms.setdefault(form, m.entity)
+    if not forms:
+        return
+    for i, text in enumerate(st.texts):
+        party = forms.get(text)
+        if party is None or i in st.covered or st.in_furniture(i):
+            continue
+        nxt = st.lowers[i + 1] if i + 1 < len(st.doc) else ""
+        if nxt == "party":
+            continue  # "Labour party" in lower case: the name itself, left to the entities pass
+        st.emit(party, "coreference", i, i + 1, ACTOR)
+
+
+def party_forms(stem: str) -> tuple[str, ...]:
+    """"Democratic" -> Democratic, Democrat, Democrats; "Conservative" ->
+    Conservative, Conservatives; "Labour" -> Labour."""
+    out = [stem]
+    if stem.endswith("ic"):
+        out += [stem[:-2], stem[:-2] + "s"]  # Democratic -> Democrat(s)
+    elif stem.endswith(("an", "ive", "ist")):
+        out.append(stem + "s")  # Republicans, Conservatives, Socialists
+    return tuple(out)

@@ -14,7 +14,7 @@ TITLE_WORDS = frozenset(
     home health economy trade outgoing incoming former acting new then newly elected designate
     minister-designate prime-minister-designate head commissioner representative high
     ambassador-designate consul coordinator adviser advisor counsellor councillor rev rev. father
-    imam cleric sultan executive commandant ceo chairperson rapporteur""".split()
+    imam cleric sultan executive commandant ceo chairperson rapporteur mp mep congressman congresswoman""".split()
 )
 TITLE_HEADS = frozenset(
     """president minister secretary ambassador envoy general admiral commander chief senator governor
@@ -57,7 +57,8 @@ OFFICIAL_TITLES: frozenset[str] = frozenset(
     official diplomat adviser advisor general admiral colonel lieutenant major
     captain officer negotiator representative senator lawmaker deputy director
     attorney prosecutor counsellor councillor consul attache aide commissioner
-    rapporteur undersecretary under-secretary lt. gen. maj. col. adm. brig. cmdr. sgt.""".split()
+    rapporteur mp mep congressman congresswoman legislator
+    undersecretary under-secretary lt. gen. maj. col. adm. brig. cmdr. sgt.""".split()
 )
 # Words of a title that make its holder the second in command, never the head.
 DEPUTY_WORDS = frozenset("deputy vice assistant under-secretary undersecretary associate".split())

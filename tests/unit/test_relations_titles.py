@@ -202,3 +202,25 @@ def test_members_of_a_body_include(extractor: Extractor) -> None:
     e = run(extractor, "NATO's members may include Ukraine one day.")
     c = found(e, "UKR", "MEMBER_OF", "org:nato")
     assert not c or not is_fact(c[0])
+
+
+# --- party membership ---------------------------------------------------------------------------
+def test_party_member_noun_and_party_title(extractor: Extractor) -> None:
+    e = run(
+        extractor,
+        "The Labour Party lost seats. Labour MP Rosa Green said the count was fair. "
+        "The Democratic Party met on Monday, and the Democrat Ann Fox spoke.",
+    )
+    assert found(e, "person:rosa-green", "MEMBER_OF", "org:labour-party")
+    assert not found(e, "person:rosa-green", "OFFICIAL_OF", "org:labour-party")
+    assert found(e, "person:ann-fox", "MEMBER_OF", "org:democratic-party")
+
+
+def test_a_party_the_article_never_names_is_not_guessed(extractor: Extractor) -> None:
+    e = run(extractor, "The Republican Ann Fox spoke against the bill.")
+    assert not [c for c in e.claims if c.type == "MEMBER_OF"]
+
+
+def test_comprise_said_of_the_parts_is_no_membership(extractor: Extractor) -> None:
+    e = run(extractor, "Soldiers from the 10th Mountain Division, who will comprise Task Force Eagle, arrived.")
+    assert not [c for c in e.claims if c.type == "MEMBER_OF" and "10th" in c.object_id]

@@ -235,6 +235,7 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
     # 2. apposition: "Gantz, Israel's defense minister" / "the president of Russia, Putin"
     root = doc[end - 1]
     yield from _comma_title(end, index)
+    yield from _as_parenthetical(end, index)
     appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     if not appos and start >= 2 and doc[start - 1].text == "," and is_title_head(doc[start - 2]) and index.mention_at(doc[start - 2]) is None:
         appos = [doc[start - 2]]  # "The Labour Party's leader, Jeremy Corbyn announced": the parse lost the apposition
@@ -281,6 +282,35 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
                 if a.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
                     yield a, "", cand, "member:appositive"
                     return
+
+
+def _as_parenthetical(end: int, index: DocIndex) -> Iterator[tuple[Arg, str, Token, str]]:
+    """"Obama, as US President, signed": a title set off after the name by
+    ", as ... ,". Read from the words: the parser often takes "as" for a
+    subordinating conjunction here."""
+    doc = index.doc
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "as":
+        return
+    j = end + 2
+    orgs: list[Arg] = []
+    words: list[Token] = []
+    while j < len(doc) and j - end < 10:
+        m = index.mention_at(doc[j])
+        if m is not None and m.entity.kind != EntityKind.PERSON and m.start_token == j:
+            if doc[j - 1].lower_ not in ("to", "in"):
+                orgs.append(index.arg_of_mention(m))
+            j = m.end_token
+            continue
+        if m is None and (_is_title_word(doc[j].lower_) or doc[j].lower_ in _TITLE_GLUE):
+            words.append(doc[j])
+            j += 1
+            continue
+        break
+    heads = [t for t in words if is_title_head(t)]
+    orgs = [o for o in orgs if is_body(o)]
+    if not heads or not orgs or j >= len(doc) or doc[j].text not in (",", ".", ";"):
+        return
+    yield orgs[0], _clean_title(" ".join(t.text for t in words)), heads[-1], "title:as-parenthetical"
 
 
 def is_party(arg: Arg) -> bool:
@@ -490,6 +520,12 @@ def clause_titles(index: DocIndex) -> Iterator[Candidate]:
                 ]
             elif index.mention_at(head) is not None:
                 holders = [head]  # "Trump, as US President, ..."
+            elif tok.i >= 2 and tok.nbor(-1).text == ",":
+                # "Obama, as US President, signed": the subject just before the comma
+                holders = [
+                    c for c in head.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and (m := index.mention_at(c)) is not None and m.end_token == tok.i - 1
+                ]
             else:
                 continue
             for h in holders:

@@ -224,3 +224,22 @@ def test_a_party_the_article_never_names_is_not_guessed(extractor: Extractor) ->
 def test_comprise_said_of_the_parts_is_no_membership(extractor: Extractor) -> None:
     e = run(extractor, "Soldiers from the 10th Mountain Division, who will comprise Task Force Eagle, arrived.")
     assert not [c for c in e.claims if c.type == "MEMBER_OF" and "10th" in c.object_id]
+
+
+# --- nested bodies and "as" ------------------------------------------------------------------------
+def test_head_of_a_bodys_body(extractor: Extractor) -> None:
+    e = run(extractor, "Ali Reza, head of the IRGC's Quds Force, was killed.")
+    assert [c for c in e.claims if c.type == "LEADER_OF" and c.subject_id == "person:ali-reza" and "quds" in c.object_id]
+    assert [c for c in e.claims if c.type == "MEMBER_OF" and "quds" in c.subject_id and "irgc" in c.object_id]
+    e = run(extractor, "Lebanon's Hezbollah said it would respond.")
+    assert not [c for c in e.claims if c.type == "MEMBER_OF"]  # a state is no body one is a member of
+
+
+def test_as_titles(extractor: Extractor) -> None:
+    e = run(extractor, "Barack Obama, as US President, signed the order.")
+    assert found(e, "person:barack-obama", "LEADER_OF", "USA")
+    e = run(extractor, "Barack Obama, as a student, visited Kenya.")
+    assert not [c for c in e.claims if c.type in ("LEADER_OF", "OFFICIAL_OF")]
+    e = run(extractor, "Barack Obama never served as French President.")
+    c = found(e, "person:barack-obama", "LEADER_OF", "FRA")
+    assert c and not is_fact(c[0])

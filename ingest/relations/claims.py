@@ -21,6 +21,7 @@ from ingest.relations.candidates import Candidate
 from ingest.relations.context import analyse
 from ingest.relations.military import is_military_support
 from ingest.words.events import ELECTORAL_VERBS, POLITICAL_ATTACK_VERBS
+from ingest.words.people import LOCAL_OFFICE_WORDS
 
 
 def _retyped(c: Candidate, rtype: str, why: str = "person-to-person") -> Candidate:
@@ -137,8 +138,8 @@ def _to_claim(
         return None
     s = _normalise(c.subject, c.type, office, country_of, result, subject=True)
     o = _normalise(c.object, c.type, office, country_of, result)
-    if c.title is not None and any(w in c.title.lower().split() for w in ("mayor", "governor")):
-        o = _as_city(o, result)  # "the mayor of London" leads the city, not the state
+    if c.title is not None and any(w in LOCAL_OFFICE_WORDS for w in c.title.lower().split()):
+        o = _as_city(o, result)  # "the mayor of London", "the prosecutor of Tehran": the city, not the state
     if s.entity.id == o.entity.id:
         return None  # self-loops say nothing
     if s.entity.kind == EntityKind.PERSON and o.entity.kind == EntityKind.PERSON and c.type in ("ATTACKS", "FIGHTS"):

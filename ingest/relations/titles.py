@@ -29,6 +29,7 @@ from ingest.words.people import (
     TITLE_MODIFIERS,
 )
 from ingest.words.places import LOCATIVE_PREPS
+from ingest.words.pronouns import RELATIVE_PRONOUNS
 
 
 def title_candidates(index: DocIndex) -> tuple[list[Candidate], dict[str, Arg]]:
@@ -71,7 +72,7 @@ def title_candidates(index: DocIndex) -> tuple[list[Candidate], dict[str, Arg]]:
         title = boss.title if boss is not None and boss.title else "counterpart"
         rtype = boss.type if boss is not None else "OFFICIAL_OF"
         candidates.append(_title_candidate(person, state, title, head.token, "title:counterpart", rtype=rtype))
-    candidates.extend(clause_titles(index))
+    candidates.extend(clause_titles(index, office))
     return candidates, office
 
 
@@ -237,8 +238,19 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
     yield from _comma_title(end, index)
     yield from _as_parenthetical(end, index)
     appos = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    if not appos and start >= 2 and doc[start - 1].text == "," and is_title_head(doc[start - 2]) and index.mention_at(doc[start - 2]) is None:
-        appos = [doc[start - 2]]  # "The Labour Party's leader, Jeremy Corbyn announced": the parse lost the apposition
+    appos = [c for c in appos if is_title_head(c) or c.lemma_.lower() in MEMBER_NOUNS]
+    if not appos and start >= 2 and doc[start - 1].text == ",":
+        # the parse lost the apposition: "The Labour Party's leader, Jeremy Corbyn
+        # announced"; "the prosecutor general of Tehran, Ali Alghasi Mehr, said"
+        k = start - 2
+        body = index.mention_at(doc[k])
+        if body is not None and body.entity.kind != EntityKind.PERSON:
+            k = body.start_token - 1
+            while k > 0 and doc[k].lower_ == "the":
+                k -= 1
+            k = k - 1 if k > 0 and doc[k].lower_ in ("of", "for") else -1
+        if k >= 0 and is_title_head(doc[k]) and index.mention_at(doc[k]) is None:
+            appos = [doc[k]]
     for cand in appos:
         if not is_title_head(cand) and cand.lemma_.lower() not in MEMBER_NOUNS:
             continue
@@ -495,7 +507,7 @@ _APPOINTING_VERBS = frozenset(
 )
 
 
-def clause_titles(index: DocIndex) -> Iterator[Candidate]:
+def clause_titles(index: DocIndex, office: dict[str, Arg] | None = None) -> Iterator[Candidate]:
     """Titles a clause states rather than a noun phrase presupposes, so they go
     through the clause's negation and modality: the copula ("al-Muhandis was
     the deputy commander of the PMF", "the army, whose commander-in-chief is
@@ -508,7 +520,9 @@ def clause_titles(index: DocIndex) -> Iterator[Candidate]:
             attr = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
             if subj and attr:
                 for person_tok, title_tok in ((subj[0], attr[0]), (attr[0], subj[0])):
-                    yield from _stated_title(person_tok, title_tok, index, "title:copula")
+                    if person_tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                        person_tok = tok.head  # "McGurk, who was Trump's envoy"
+                    yield from _stated_title(person_tok, title_tok, index, "title:copula", office or {})
         elif tok.lower_ == "as" and tok.dep_ == "prep":
             title_toks = [c for c in tok.children if c.dep_ == "pobj"]
             head = tok.head
@@ -529,17 +543,24 @@ def clause_titles(index: DocIndex) -> Iterator[Candidate]:
             else:
                 continue
             for h in holders:
-                yield from _stated_title(h, title_toks[0], index, "title:as")
+                yield from _stated_title(h, title_toks[0], index, "title:as", office or {})
 
 
-def _stated_title(person_tok: Token, title_tok: Token, index: DocIndex, rule: str) -> Iterator[Candidate]:
+def _stated_title(person_tok: Token, title_tok: Token, index: DocIndex, rule: str, office: dict[str, Arg]) -> Iterator[Candidate]:
     pm = index.mention_at(person_tok)
     if pm is None or pm.entity.kind != EntityKind.PERSON or not is_title_head(title_tok):
         return
     if index.mention_at(title_tok) is not None:
         return  # "Assad is President Assad": the name, not a title
     doc = index.doc
-    bodies = [a for a in index.modifier_args(title_tok) if a.entity.kind != EntityKind.PERSON]
+    mods = index.modifier_args(title_tok)
+    bodies = [a for a in mods if a.entity.kind != EntityKind.PERSON]
+    # "Trump's envoy": an official of the state the boss holds office in
+    bodies += [
+        Arg(office[a.entity.id].entity, a.text, a.start, a.end, "title-holder", a.mention)
+        for a in mods
+        if a.entity.kind == EntityKind.PERSON and a.via != "pronoun" and a.entity.id in office
+    ]
     for c in title_tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for"):
             bodies += [a for p in c.children if p.dep_ == "pobj" for a in index.args(p, allow_pronoun=False)]

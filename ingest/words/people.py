@@ -66,6 +66,9 @@ DEPUTY_WORDS = frozenset("deputy vice assistant under-secretary undersecretary a
 FORMER_WORDS = frozenset("former ex late then then-".split())
 FUTURE_WORDS = frozenset("elect president-elect designate future incoming would-be".split())
 ALLEGED_WORDS = frozenset("alleged suspected purported reputed self-styled self-proclaimed".split())
+# Offices of a city, not of the state its capital may stand for ("the mayor of
+# London", "the prosecutor general of Tehran"): a capital read as its state is the city again.
+LOCAL_OFFICE_WORDS = frozenset("mayor governor prosecutor police councillor sheriff".split())
 # A title held over a part of a body: "committee chair", "board chairman".
 PART_WORDS = frozenset("committee subcommittee board panel caucus".split())
 # Words that may sit inside a title without being the title's head.

@@ -243,3 +243,14 @@ def test_as_titles(extractor: Extractor) -> None:
     e = run(extractor, "Barack Obama never served as French President.")
     c = found(e, "person:barack-obama", "LEADER_OF", "FRA")
     assert c and not is_fact(c[0])
+
+
+def test_title_of_a_capital_that_is_a_local_office(extractor: Extractor) -> None:
+    e = run(extractor, "The prosecutor general of Cairo, Hamdi Nour, said the trial would start.")
+    c = [c for c in e.claims if c.subject_id == "person:hamdi-nour" and c.type == "OFFICIAL_OF"]
+    assert c and c[0].object_id.startswith("city:")
+
+
+def test_relative_copula_with_the_bosses_state(extractor: Extractor) -> None:
+    e = run(extractor, "Italian Prime Minister Mario Draghi spoke. Luca Bianchi, who was Draghi's special envoy, resigned.")
+    assert found(e, "person:luca-bianchi", "OFFICIAL_OF", "ITA")

@@ -53,7 +53,7 @@ TOKEN_STEPS: tuple[TokenStep, ...] = (
     TokenStep("verbal", _VERB, verbal),
     TokenStep("event-locations", _VERB, event_locations),
     TokenStep("membership-lists", frozenset({"VERB", "ADP"}), membership_lists),
-    TokenStep("member-nouns", frozenset({"NOUN", "PROPN"}), member_nouns),
+    TokenStep("member-nouns", frozenset({"NOUN"}), member_nouns),
     TokenStep("assignments", _VERB, assignments),
     TokenStep("part-of", frozenset({"ADP", "SCONJ"}), part_of),
     TokenStep("nominal", frozenset({"NOUN", "PROPN", "VERB"}), nominal),

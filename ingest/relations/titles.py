@@ -57,6 +57,7 @@ def title_candidates(index: DocIndex) -> tuple[list[Candidate], dict[str, Arg]]:
                 continue
             c = _title_candidate(person, org, title, head, rule)
             candidates.append(c)
+            candidates.extend(_nested_body(org, index))
             held.setdefault(m.entity.id, c)
             if org.entity.kind == EntityKind.COUNTRY and c.modality is None:
                 office.setdefault(m.entity.id, org)
@@ -74,6 +75,19 @@ def title_candidates(index: DocIndex) -> tuple[list[Candidate], dict[str, Arg]]:
         candidates.append(_title_candidate(person, state, title, head.token, "title:counterpart", rtype=rtype))
     candidates.extend(clause_titles(index, office))
     return candidates, office
+
+
+def _nested_body(body: Arg, index: DocIndex) -> Iterator[Candidate]:
+    """"head of the IRGC's Quds Force": the person leads the Quds Force, and
+    the Quds Force is part of the IRGC (a state owner has no such type)."""
+    m = body.mention
+    if m is None or body.entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+        return
+    root = index.doc[m.start_token : m.end_token].root
+    for c in root.children:
+        owner = index.mention_at(c) if c.dep_ == "poss" else None
+        if owner is not None and owner.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and owner.entity.id != body.entity.id:
+            yield make_candidate("MEMBER_OF", body, index.arg_of_mention(owner), c, 0.55, "member:title-body-owner", presupposed=True)
 
 
 def _title_candidate(person: Arg, org: Arg, title: str, head: Token, rule: str, rtype: str | None = None) -> Candidate:

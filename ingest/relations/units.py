@@ -219,17 +219,6 @@ def member_nouns(tok: Token, index: DocIndex) -> Iterator[Candidate]:
       "YPG is the main fighting force of the SDF", "A, B and C, members of the
       G7" -> the described entity (each of a list) is a member of the body."""
     lemma = tok.lemma_.lower()
-    own = index.mention_at(tok)
-    if own is not None:
-        # "the IRGC's Quds Force", "head of the SDF's YPG": a body's own body is part of it
-        if own.entity.kind in _MEMBER_KINDS and index.doc[own.start_token : own.end_token].root == tok:
-            for c in tok.children:
-                owner = index.mention_at(c) if c.dep_ == "poss" else None
-                if owner is not None and owner.entity.kind in _MEMBER_KINDS and owner.entity.id != own.entity.id:
-                    yield make_candidate(
-                        "MEMBER_OF", index.arg_of_mention(own), index.arg_of_mention(owner), c, 0.55, "member:possessor", presupposed=True
-                    )
-        return
     if lemma in COLLECTIVE_NOUNS:
         body = _described(tok, index)
         if body is None or body.entity.kind not in _MEMBER_KINDS:

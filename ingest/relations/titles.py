@@ -23,6 +23,7 @@ from ingest.words.people import (
     MEMBER_NOUNS,
     OFFICIAL_TITLES,
     PART_WORDS,
+    PARTY_OFFICE_WORDS,
     PORTFOLIO_WORDS,
     STATE_HEAD_PHRASES,
     STATE_HEAD_TITLES,
@@ -51,11 +52,11 @@ def title_candidates(index: DocIndex) -> tuple[list[Candidate], dict[str, Arg]]:
             if rule == "title:of-person":
                 of_person.append((person, org, title, head))
                 continue
-            if is_party(org) and title_kind(title, org.entity.kind)[0] == "OFFICIAL_OF":
-                # "Conservative MP Tobias Ellwood": a party's members hold no office in it
+            if is_party(org) and not party_office(title):
+                # "Conservative MP Tobias Ellwood", "Maryland's Republican Governor": members, no office in the party
                 candidates.append(make_candidate("MEMBER_OF", person, org, head, 0.7, "member:party-title", presupposed=True))
                 continue
-            c = _title_candidate(person, org, title, head, rule)
+            c = _title_candidate(person, org, title, head, rule, rtype="OFFICIAL_OF" if rule.endswith("-indefinite") else None)
             candidates.append(c)
             candidates.extend(_nested_body(org, index))
             held.setdefault(m.entity.id, c)
@@ -223,11 +224,13 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
         orgs = [o for o in orgs if is_body(o)]
         if orgs and title_toks:
             title_text = doc[title_toks[0].i : title_toks[-1].i + 1].text
-            yield orgs[0], _clean_title(title_text), heads[-1], "title:prenominal"
+            # "Philippine Red Cross chair": the body nearest the title, the demonym qualifies it
+            near = [o for o in orgs if o.mention is not None and o.mention.start_token < heads[-1].i] or orgs
+            yield near[-1], _clean_title(title_text), heads[-1], "title:prenominal"
             last_org_end = max(o.mention.end_token for o in orgs if o.mention is not None) if any(o.mention for o in orgs) else left
             after = [t for t in title_toks if t.i >= last_org_end]
             body = _of_body_after(end, index) if any(is_title_head(t) for t in after) else None
-            if body is not None and body.entity.id != orgs[0].entity.id:
+            if body is not None and body.entity.id not in {o.entity.id for o in orgs}:
                 # "AU chairperson President Abdel Fattah el-Sisi of Egypt": a second title, of the body after the name
                 k = heads[-1].i
                 while k - 1 >= after[0].i and not is_title_head(doc[k - 1]) and doc[k - 1].lower_ in TITLE_MODIFIERS:
@@ -268,6 +271,8 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
     for cand in appos:
         if not is_title_head(cand) and cand.lemma_.lower() not in MEMBER_NOUNS:
             continue
+        if cand.tag_ in ("NNS", "NNPS") and not root.conjuncts:
+            continue  # a plural title beside one name is another item of a list
         org_args = index.modifier_args(cand)
         for c in cand.children:
             # "the president of Russia", "a spokesman for the PMF"
@@ -281,7 +286,10 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             yield bosses[0], _clean_title(cand.text), cand, "title:of-person"
             return
         if org_args:
-            lo = min([cand.i] + [c.i for c in cand.children if c.dep_ in ("amod", "compound") and c.i < cand.i and index.mention_at(c) is None])
+            # "then the deputy executive director": every modifier left of the head that names no entity
+            lo = cand.i
+            while lo - 1 > cand.left_edge.i - 1 and lo - 1 >= 0 and index.mention_at(doc[lo - 1]) is None and doc[lo - 1].dep_ not in ("det", "poss", "case", "punct"):
+                lo -= 1
             hi = cand.i + 1
             for c in cand.children:  # "chief of staff", "Secretary of State"
                 if c.dep_ == "prep" and c.lower_ == "of" and c.i == hi:
@@ -291,15 +299,16 @@ def titles(person_mention_tokens: tuple[int, int], index: DocIndex) -> Iterator[
             title_text = doc[lo:hi].text
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in cand.children)
             org = org_args[0]
-            if (
-                indefinite
-                and title_kind(_clean_title(title_text), org.entity.kind)[0] == "LEADER_OF"
-                and org.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
-            ):
-                # "Abu Jandal, an ISIL gang leader": one of the group's many
-                # leaders of some part of it, so a member, not the group's leader
-                yield org, "", cand, "member:appositive-indefinite"
-                return
+            if indefinite and title_kind(_clean_title(title_text), org.entity.kind)[0] == "LEADER_OF":
+                if org.entity.kind == EntityKind.GROUP:
+                    # "Abu Jandal, an ISIL gang leader": one of the group's many
+                    # leaders of some part of it, so a member, not the group's leader
+                    yield org, "", cand, "member:appositive-indefinite"
+                    return
+                if org.entity.kind == EntityKind.ORGANIZATION:
+                    # "X, a director of the Commission": one of its directors (a board), an official
+                    yield org, _clean_title(title_text), cand, "title:appositive-indefinite"
+                    return
             yield org, _clean_title(title_text), cand, "title:appositive"
             return
         if cand.lemma_.lower() in MEMBER_NOUNS:
@@ -337,6 +346,12 @@ def _as_parenthetical(end: int, index: DocIndex) -> Iterator[tuple[Arg, str, Tok
     if not heads or not orgs or j >= len(doc) or doc[j].text not in (",", ".", ";"):
         return
     yield orgs[0], _clean_title(" ".join(t.text for t in words)), heads[-1], "title:as-parenthetical"
+
+
+def party_office(title: str) -> bool:
+    """A title that is an office in a party ("party leader", "Vice Chairman"),
+    not an office its member holds elsewhere ("Republican Governor", "Labour MP")."""
+    return any(w.strip(",.") in PARTY_OFFICE_WORDS for w in title.lower().split())
 
 
 def is_party(arg: Arg) -> bool:
@@ -589,6 +604,12 @@ def _stated_title(person_tok: Token, title_tok: Token, index: DocIndex, rule: st
         hi += 2  # "commander-in-chief", split by the tokenizer
     title = _clean_title(doc[lo : hi + 1].text)
     rtype, modality = title_kind(title, bodies[0].entity.kind)
+    if is_party(bodies[0]) and not party_office(title):
+        rtype = "MEMBER_OF"  # "served as a Republican senator"
+    elif rtype == "LEADER_OF" and bodies[0].entity.kind == EntityKind.ORGANIZATION and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in title_tok.children
+    ):
+        rtype = "OFFICIAL_OF"  # "was an original director of the foundation": one of its board
     person = index.arg_of_mention(pm)
     c = make_candidate(rtype, person, bodies[0], title_tok, 0.7, rule, title=title, modality=modality)
     yield c

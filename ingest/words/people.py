@@ -69,6 +69,11 @@ ALLEGED_WORDS = frozenset("alleged suspected purported reputed self-styled self-
 # Offices of a city, not of the state its capital may stand for ("the mayor of
 # London", "the prosecutor general of Tehran"): a capital read as its state is the city again.
 LOCAL_OFFICE_WORDS = frozenset("mayor governor prosecutor police councillor sheriff".split())
+# Offices inside a party ("party leader", "Vice Chairman", "party spokesman");
+# any other title with a party ("Republican Governor", "Labour MP") makes a member.
+PARTY_OFFICE_WORDS = frozenset(
+    "leader chairman chairwoman chairperson chair head secretary-general secretary spokesman spokeswoman spokesperson treasurer official".split()
+)
 # A title held over a part of a body: "committee chair", "board chairman".
 PART_WORDS = frozenset("committee subcommittee board panel caucus".split())
 # Words that may sit inside a title without being the title's head.

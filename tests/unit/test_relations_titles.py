@@ -254,3 +254,15 @@ def test_title_of_a_capital_that_is_a_local_office(extractor: Extractor) -> None
 def test_relative_copula_with_the_bosses_state(extractor: Extractor) -> None:
     e = run(extractor, "Italian Prime Minister Mario Draghi spoke. Luca Bianchi, who was Draghi's special envoy, resigned.")
     assert found(e, "person:luca-bianchi", "OFFICIAL_OF", "ITA")
+
+
+def test_party_offices_and_members(extractor: Extractor) -> None:
+    e = run(extractor, "The Green Party met. Former Green Party Vice Chairman Ola Berg and Green Governor Per Lund spoke.")
+    c = [c for c in e.claims if c.subject_id == "person:ola-berg" and c.type == "OFFICIAL_OF"]
+    assert c and "green" in c[0].object_id
+    assert [c for c in e.claims if c.subject_id == "person:per-lund" and c.type == "MEMBER_OF" and "green" in c.object_id]
+
+
+def test_the_body_nearest_the_title(extractor: Extractor) -> None:
+    e = run(extractor, "Kenyan Red Cross chair Asha Mohammed said food is needed.")
+    assert not found(e, "person:asha-mohammed", "OFFICIAL_OF", "KEN")

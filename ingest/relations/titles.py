@@ -1,7 +1,12 @@
 """Titles: "Israel's outgoing Defense Minister Benny Gantz", "Likud Party leader
 Benjamin Netanyahu", "X, the president of Y", "Gen. Joseph Votel, commander,
 U.S. Central Command" -> LEADER_OF/OFFICIAL_OF (or MEMBER_OF for a role that is
-not an office: "Abu Jandal, an ISIL fighter")."""
+not an office: "Abu Jandal, an ISIL fighter").
+
+Also counterparts ("his Greek counterpart, X"), the official of a boss's state,
+and titles a clause states (copula, "as"). Over 500 lines because the noun-phrase
+and clause readings share the title words and the body rules; the clause part
+(`clause_titles`) and `counterparts` are the natural split if it grows."""
 
 from __future__ import annotations
 

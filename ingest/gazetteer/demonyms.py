@@ -30,6 +30,7 @@ EXTRA_DEMONYMS: tuple[tuple[str, str], ...] = (
     ("Cape Verdean", "CPV"),
     ("Lao", "LAO"),
     ("Ukrainian", "UKR"),
+    ("Philippine", "PHL"),  # the adjective; countryinfo gives only "Filipino"
 )
 
 # Demonyms the packages attach to two countries: the one news means.

@@ -22,7 +22,7 @@ from ingest.relations.claims import CountryOf, RelationResult, build_claims
 from ingest.relations.locations import event_locations, locations
 from ingest.relations.nominal import nominal
 from ingest.relations.titles import title_candidates
-from ingest.relations.units import assignments, hometowns, included_places, membership_lists, part_of, unit_chains
+from ingest.relations.units import assignments, hometowns, included_places, member_nouns, membership_lists, part_of, unit_chains
 from ingest.relations.verbal import verbal
 
 EXTRACTOR_NAME = "geokg-rules"
@@ -53,6 +53,7 @@ TOKEN_STEPS: tuple[TokenStep, ...] = (
     TokenStep("verbal", _VERB, verbal),
     TokenStep("event-locations", _VERB, event_locations),
     TokenStep("membership-lists", frozenset({"VERB", "ADP"}), membership_lists),
+    TokenStep("member-nouns", frozenset({"NOUN"}), member_nouns),
     TokenStep("assignments", _VERB, assignments),
     TokenStep("part-of", frozenset({"ADP", "SCONJ"}), part_of),
     TokenStep("nominal", frozenset({"NOUN", "PROPN", "VERB"}), nominal),

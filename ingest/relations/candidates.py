@@ -31,6 +31,10 @@ class Candidate:
     refusal: bool = False  # the trigger's negation makes it a rejection
     skip_own_aux: bool = False
     modality: Modality | None = None  # a modality the pattern itself knows ("former")
+    # A relation the noun phrase presupposes ("Syrian President Assad"): the
+    # clause around it ("Grenell alleged ... supporting Syrian President
+    # Assad") neither negates nor hedges it; only its own words do ("former").
+    presupposed: bool = False
 
 
 def make_candidate(type_: str, s: Arg, o: Arg, trig: Token, conf: float, rule: str, **kw: object) -> Candidate:

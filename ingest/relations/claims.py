@@ -23,12 +23,13 @@ from ingest.relations.dates import is_completed_event, is_history
 from ingest.relations.locations import event_place
 from ingest.relations.military import is_military_support
 from ingest.words.events import ELECTORAL_VERBS, POLITICAL_ATTACK_VERBS
+from ingest.words.people import LOCAL_OFFICE_WORDS
 
 
 def _retyped(c: Candidate, rtype: str, why: str = "person-to-person") -> Candidate:
     return Candidate(
         rtype, c.subject, c.object, c.trigger, c.trigger_start, c.trigger_end, c.trigger_text,
-        c.confidence, c.rule + ":" + why, c.title, c.refusal, c.skip_own_aux, c.modality,
+        c.confidence, c.rule + ":" + why, c.title, c.refusal, c.skip_own_aux, c.modality, c.presupposed,
     )
 
 
@@ -175,8 +176,8 @@ def _to_claim(
         return _dropped(index, c, f"{c.type} needs the parties themselves, not an entity that only modifies a noun")
     s = _normalise(c.subject, c.type, office, country_of, result, subject=True)
     o = _normalise(c.object, c.type, office, country_of, result)
-    if c.title is not None and any(w in c.title.lower().split() for w in ("mayor", "governor")):
-        o = _as_city(o, result)  # "the mayor of London" leads the city, not the state
+    if c.title is not None and any(w in LOCAL_OFFICE_WORDS for w in c.title.lower().split()):
+        o = _as_city(o, result)  # "the mayor of London", "the prosecutor of Tehran": the city, not the state
     if s.entity.id == o.entity.id:
         return _dropped(index, c, f"self-loop: both arguments are {s.entity.id}")  # self-loops say nothing
     if s.entity.kind == EntityKind.PERSON and o.entity.kind == EntityKind.PERSON and c.type in ("ATTACKS", "FIGHTS"):
@@ -211,7 +212,9 @@ def _to_claim(
     polarity = ctx.polarity
     speaker = ctx.speaker
     cue = ctx.cue
-    if c.title is not None and c.rule.startswith(DESCRIPTOR_TITLE_RULES):
+    if c.presupposed or (c.title is not None and c.rule.startswith(DESCRIPTOR_TITLE_RULES)):
+        # A title written in a noun phrase is presupposed: the clause's
+        # allegation, plan or speaker does not hedge it; only its own words do.
         modality, polarity, speaker = c.modality or Modality.ASSERTED, Polarity.AFFIRMED, None
         cue = f"descriptor-over-{cue}" if cue else ""
     event = None if c.title is not None or _timeless(c.type, s.entity) else ctx.event  # a title's date is its holder's clause's

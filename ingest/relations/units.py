@@ -30,6 +30,7 @@ from ingest.gazetteer.units import unit_echelon
 from ingest.relations.arguments import Arg, DocIndex, MentionLike, subject_tokens
 from ingest.relations.candidates import Candidate, make_candidate
 from ingest.words.military import ASSIGNMENT_VERBS
+from ingest.words.organisations import COLLECTIVE_NOUNS, MEMBER_KIND_NOUNS, PART_NOUNS
 from ingest.words.places import AREA_NOUNS
 
 _MEMBER_KINDS = (EntityKind.ORGANIZATION, EntityKind.GROUP)
@@ -163,7 +164,16 @@ def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
     MEMBER_OF(Australia, Coalition), ...; "Turkey within NATO" -> MEMBER_OF."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in ("include", "comprise"):
-        groups = [a for c in tok.children if c.dep_ == "nsubj" for a in index.args(c, allow_pronoun=False)]
+        # "The IRGC, which includes the Quds Force": the relative's antecedent. Not
+        # for "comprise", which is also said of the parts ("airmen, who will comprise the squadron")
+        subj_toks = subject_tokens(tok)[0] if lemma == "include" else [c for c in tok.children if c.dep_ == "nsubj"]
+        groups = [a for c in subj_toks for a in index.args(c, allow_pronoun=False)]
+        for c in subj_toks:
+            if c.lemma_.lower() == "member" and index.mention_at(c) is None:
+                # "NATO's members include ...", "members of the bloc include ...": the owner
+                owners = [p for p in c.children if p.dep_ in ("poss", "compound")]
+                owners += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"]
+                groups = [Arg(a.entity, a.text, a.start, a.end, "direct", a.mention) for o in owners for a in index.args(o, allow_pronoun=False)]
         members = [a for c in tok.children if c.dep_ == "dobj" for a in index.args(c, allow_modifier=False, allow_pronoun=False)]
         for g in groups:
             if g.entity.kind not in (EntityKind.ORGANIZATION, EntityKind.GROUP):
@@ -171,6 +181,18 @@ def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
             for m in members:
                 if m.entity.id != g.entity.id:
                     yield make_candidate("MEMBER_OF", m, g, tok, 0.6, f"member:{lemma}")
+    elif tok.pos_ == "VERB" and (lemma, _particle(tok)) in _MADE_OF:
+        # "the SDF is largely made up of YPG militia": the parts are members of the whole
+        wholes = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in index.args(c, allow_pronoun=False)]
+        parts = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" for a in index.args(p, allow_pronoun=False)]
+        # "made up of YPG fighters": the fighters stand for their group here
+        parts = [Arg(a.entity, a.text, a.start, a.end, "proxy", a.mention) if a.via == "modifier" else a for a in parts]
+        for w in wholes:
+            if w.entity.kind not in _MEMBER_KINDS:
+                continue
+            for m in parts:
+                if m.entity.id != w.entity.id:
+                    yield make_candidate("MEMBER_OF", m, w, tok, 0.6, f"member:{lemma}-of")
     elif tok.lower_ == "within" and tok.dep_ == "prep":
         inner = [a for p in tok.children if p.dep_ == "pobj" for a in index.args(p, allow_modifier=False, allow_pronoun=False)]
         outer = index.args(tok.head, allow_modifier=False, allow_pronoun=False)
@@ -178,3 +200,78 @@ def membership_lists(tok: Token, index: DocIndex) -> Iterator[Candidate]:
             for i in inner:
                 if i.entity.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and o.entity.id != i.entity.id:
                     yield make_candidate("MEMBER_OF", o, i, tok, 0.55, "member:within")
+
+
+# "made up of", "composed of", "consists of": the whole is the subject.
+_MADE_OF = frozenset({("make", "up"), ("compose", ""), ("consist", ""), ("form", "")})
+
+
+def _particle(tok: Token) -> str:
+    return next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+
+
+def member_nouns(tok: Token, index: DocIndex) -> Iterator[Candidate]:
+    """Membership said by a noun in apposition or after a copula:
+    - a body of members listed after it: "G7 is an informal group of seven
+      countries, the United Kingdom, ... and Italy"; "the bloc of four states,
+      A, B, C and D" -> each listed entity is a member;
+    - a part of a body: "UNESCO, a specialized agency of the United Nations",
+      "YPG is the main fighting force of the SDF", "A, B and C, members of the
+      G7" -> the described entity (each of a list) is a member of the body."""
+    lemma = tok.lemma_.lower()
+    if lemma in COLLECTIVE_NOUNS:
+        body = _described(tok, index)
+        if body is None or body.entity.kind not in _MEMBER_KINDS:
+            return
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ != "of":
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj" or p.lemma_.lower() not in MEMBER_KIND_NOUNS:
+                    continue
+                listed = [t for t in p.conjuncts if t.i > p.i] + [a for a in p.children if a.dep_ == "appos"]
+                for t in listed:
+                    for m in index.args(t, allow_modifier=False, allow_pronoun=False):
+                        if m.entity.id != body.entity.id and m.entity.kind != EntityKind.PERSON:
+                            yield make_candidate("MEMBER_OF", m, body, tok, 0.6, "member:listed", presupposed=tok.dep_ == "appos")
+    elif lemma in PART_NOUNS:
+        wholes = [
+            a
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in index.args(p, allow_modifier=False, allow_pronoun=False)
+        ]
+        wholes += [a for c in tok.children if c.dep_ == "poss" for a in index.args(c, allow_modifier=False, allow_pronoun=False)]
+        wholes = [w for w in wholes if w.entity.kind in _MEMBER_KINDS]
+        part = _described(tok, index)
+        if part is None or not wholes or part.entity.kind == EntityKind.PERSON:
+            return
+        parts = [part] + [
+            a for t in _mention_root(part, index).conjuncts for a in index.args(t, allow_modifier=False, allow_pronoun=False)
+        ]
+        for p in parts:
+            for w in wholes:
+                if p.entity.id != w.entity.id and p.entity.kind != EntityKind.PERSON:
+                    yield make_candidate("MEMBER_OF", p, w, tok, 0.6, f"member:{lemma}-of", presupposed=tok.dep_ == "appos")
+
+
+def _mention_root(arg: Arg, index: DocIndex) -> Token:
+    m = arg.mention
+    assert m is not None
+    span = index.doc[m.start_token : m.end_token]
+    return span.root
+
+
+def _described(tok: Token, index: DocIndex) -> Arg | None:
+    """The entity a noun describes: the name it is in apposition to, or the
+    subject of the copula it is the complement of."""
+    if tok.dep_ == "appos":
+        args = index.args(tok.head, allow_modifier=False, allow_pronoun=False)
+        return args[0] if args else None
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        args = index.args(subj[0], allow_modifier=False, allow_pronoun=False) if subj else []
+        return args[0] if args else None
+    return None

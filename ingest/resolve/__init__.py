@@ -101,6 +101,7 @@ PASSES: tuple[Pass, ...] = (
     # Indexes and candidates first: they emit nothing.
     Pass("place-words", places.collect_place_words),  # before any person is known: one sense per article
     Pass("title-pattern-names", people.title_pattern_people),
+    Pass("titled-org-names", people.titled_org_names),  # before the entities: a titled ORG is a person
     Pass("split-names", names.split_names),
     Pass("nisba-names", names.nisba_names),
     Pass("place-qualifiers", places.find_qualifiers),
@@ -118,6 +119,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("locative-names", places.locative_names),
     Pass("admin-area-names", places.admin_area_names),
     Pass("bare-name-tokens", people.bare_name_tokens),
+    Pass("party-words", people.party_words),
     Pass("title-holders", people.title_holders),
     Pass("personal-pronouns", pronouns.personal_pronouns),
     Pass("appositive-titles", people.appositive_titles),

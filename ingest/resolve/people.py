@@ -9,7 +9,8 @@ from graph.ontology import EntityKind
 from ingest.nlp import INVISIBLE_CHARS
 from ingest.resolve.gazetteer_match import match
 from ingest.resolve.state import ACTOR, ArticleState, slug_id
-from ingest.words.people import TITLE_HEADS, TITLE_WORDS
+from ingest.words.organisations import ORG_HEADS, STATE_ORGAN_WORDS
+from ingest.words.people import NAME_PARTICLES, TITLE_HEADS, TITLE_WORDS
 
 
 def person(st: ArticleState, start: int, end: int, rule: str = "exact") -> None:
@@ -80,13 +81,14 @@ def title_pattern_people(st: ArticleState) -> None:
     """Runs of 2-4 capitalised proper nouns outside any entity, right after a
     title ("Ambassador ... Khazar Ibrahim", "Minister Tobias Ellwood")."""
     doc = st.doc
-    in_ent = st.in_ent
+    # only names block a run: "Crown Prince Mohammad bin Salman" tagged PRODUCT is still a name
+    in_ent = {i for e in st.ents for i in range(e.start, e.end)}
     ent_start_of_end = {e.end: e.start for e in doc.ents}
     found: list[tuple[int, int]] = []
     pos, titlecase, lowers = st.pos, st.titlecase, st.lowers
 
     def name_token(k: int) -> bool:
-        return k not in in_ent and pos[k] == "PROPN" and titlecase[k] and lowers[k] not in TITLE_WORDS
+        return k not in in_ent and pos[k] == "PROPN" and titlecase[k] and lowers[k] not in TITLE_WORDS and not _title_head(lowers[k])
 
     i = 0
     n = len(doc)
@@ -95,26 +97,60 @@ def title_pattern_people(st: ArticleState) -> None:
             i += 1
             continue
         j = i
-        while j < n and name_token(j):
-            j += 1
-        single_ok = j - i == 1 and i > 0 and titlecase[i - 1] and lowers[i - 1] in TITLE_HEADS
+        while j < n and (name_token(j) or lowers[j] in NAME_PARTICLES and j + 1 < n and name_token(j + 1)):
+            j += 1  # "Mohammad bin Salman": a particle inside a name
+        single_ok = j - i == 1 and i > 0 and titlecase[i - 1] and _title_head(lowers[i - 1])
         if (2 <= j - i <= 4 or single_ok) and _after_title(st, i, ent_start_of_end):
             found.append((i, j))
         i = max(j, i + 1)
     st.title_pattern = found
 
 
+def _title_head(word: str) -> bool:
+    """A title head, singular or plural ("Presidents A of X and B of Y")."""
+    return word in TITLE_HEADS or word.endswith("s") and word[:-1] in TITLE_HEADS
+
+
 def _after_title(st: ArticleState, i: int, ent_start_of_end: dict[int, int]) -> bool:
     lowers = st.lowers
-    if i > 0 and lowers[i - 1] in TITLE_HEADS:
+    if i > 0 and _title_head(lowers[i - 1]):
         return True
     # "Ambassador to the US Khazar Ibrahim": title, preposition, entity, name.
     if i in ent_start_of_end:
         k = ent_start_of_end[i] - 1
         while k >= 0 and lowers[k] in ("the", "to", "of", "for", "in"):
             k -= 1
-        return k >= 0 and lowers[k] in TITLE_HEADS
+        return k >= 0 and _title_head(lowers[k])
     return False
+
+
+def titled_org_names(st: ArticleState) -> None:
+    """A person's name NER tagged ORG where only a person can stand: right
+    after a title ("Ambassador to the United Nations Nikki Haley"), set off
+    after a title noun ("a State Department spokesperson, Morgan Ortagus"),
+    or in a list of people ("counterparts, Nikos Dendias, Nikos
+    Christodoulides and ..."). Only a run of two to four capitalised words
+    that holds no word of an organisation's name and that no gazetteer knows.
+    Marks the text as a person's for the entities pass (one sense per article)."""
+    doc = st.doc
+    ent_start_of_end = {e.end: e.start for e in doc.ents}
+    person_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
+    for e in st.ents:
+        if e.label_ != "ORG" or e.ent_id_ or not 2 <= len(e) <= 4 or e.text in st.gaz.phrases:
+            continue
+        words = [t for t in e if t.text not in ("-", "\u2010")]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            continue
+        if any(t.lower_ in ORG_HEADS or t.lower_ in STATE_ORGAN_WORDS or t.lower_ in TITLE_WORDS for t in words):
+            continue
+        i = e.start
+        titled = _after_title(st, i, ent_start_of_end)
+        if not titled and i >= 2 and st.texts[i - 1] in (",", "and"):
+            before = i - 2
+            # "..., spokesperson, Morgan Ortagus" / "Nikos Dendias, Nikos Christodoulides"
+            titled = _title_head(st.lowers[before]) or i - 1 in person_ends
+        if titled:
+            st.person_texts.add(e.text)
 
 
 def bare_name_tokens(st: ArticleState) -> None:
@@ -276,3 +312,38 @@ def _title_can_start(st: ArticleState, i: int, demonym_ends: set[int]) -> bool:
         return lowers[k] == "the"
     return (i == 0 or "\n" in st.texts[i - 1]) and st.texts[i][:1].isupper()
 
+
+
+def party_words(st: ArticleState) -> None:
+    """A party the article names in full ("the Conservative Party") is also
+    meant by its bare name and its member noun: "Conservative MP X", "the new
+    Conservative leader", "the Democrat Nancy Pelosi", "a Democrat, X".
+    Only parties the article itself names: "Labour" or "Republican" alone
+    belong to parties of many countries."""
+    forms: dict[str, Entity] = {}
+    for m in st.out:
+        words = m.entity.name.split()
+        if m.entity.kind == EntityKind.ORGANIZATION and len(words) == 2 and words[1] == "Party" and words[0][:1].isupper():
+            for form in party_forms(words[0]):
+                forms.setdefault(form, m.entity)
+    if not forms:
+        return
+    for i, text in enumerate(st.texts):
+        party = forms.get(text)
+        if party is None or i in st.covered or st.in_furniture(i):
+            continue
+        nxt = st.lowers[i + 1] if i + 1 < len(st.doc) else ""
+        if nxt == "party":
+            continue  # "Labour party" in lower case: the name itself, left to the entities pass
+        st.emit(party, "coreference", i, i + 1, ACTOR)
+
+
+def party_forms(stem: str) -> tuple[str, ...]:
+    """"Democratic" -> Democratic, Democrat, Democrats; "Conservative" ->
+    Conservative, Conservatives; "Labour" -> Labour."""
+    out = [stem]
+    if stem.endswith("ic"):
+        out += [stem[:-2], stem[:-2] + "s"]  # Democratic -> Democrat(s)
+    elif stem.endswith(("an", "ive", "ist")):
+        out.append(stem + "s")  # Republicans, Conservatives, Socialists
+    return tuple(out)

@@ -70,3 +70,11 @@ PLATFORM_NAMES = frozenset(
     """twitter facebook instagram youtube tiktok telegram whatsapp wechat weibo reddit wikipedia
     google linkedin snapchat signal""".split()
 )
+# Membership (ingest.relations.units.member_nouns). Nouns for a body of members
+# whose members may be listed after them ("a group of seven countries, A, B and C").
+COLLECTIVE_NOUNS = frozenset("group bloc alliance coalition union organisation organization association grouping club forum league".split())
+# What such a body's members are ("of seven countries").
+MEMBER_KIND_NOUNS = frozenset("country state nation member economy democracy power party government".split())
+# Nouns for a part of a body ("a specialized agency of the United Nations",
+# "the main fighting force of the SDF", "members of the G7").
+PART_NOUNS = frozenset("agency member part branch wing arm organ subsidiary affiliate faction force component".split())

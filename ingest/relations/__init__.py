@@ -28,7 +28,7 @@ from ingest.relations.verbal import verbal
 EXTRACTOR_NAME = "geokg-rules"
 # Bump on any change of behaviour: claims carry it, so a graph can tell which
 # version produced what.
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 class TokenStep(NamedTuple):

@@ -4,7 +4,7 @@ U.S. Central Command" -> LEADER_OF/OFFICIAL_OF (or MEMBER_OF for a role that is
 not an office: "Abu Jandal, an ISIL fighter").
 
 Also counterparts ("his Greek counterpart, X"), the official of a boss's state,
-and titles a clause states (copula, "as"). Over 500 lines because the noun-phrase
+and titles a clause states (copula, "as"). Long because the noun-phrase
 and clause readings share the title words and the body rules; the clause part
 (`clause_titles`) and `counterparts` are the natural split if it grows."""
 

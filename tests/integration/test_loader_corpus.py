@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from h5_support import counts, fact_edges
 
+from graph.duplicates import band_keys
 from graph.loader import Loader
 from graph.models import Extraction
 from graph.ontology import DEFAULT_FACT_MODALITIES, RELATION_TYPES, Polarity, canonical_pair
@@ -78,6 +79,13 @@ def expected_counts(extractions: list[Extraction]) -> dict[str, int]:
         out["rel:MENTIONS:"] = mentions
     for (rtype, _, _) in expected_facts(extractions):
         out[f"rel:{rtype}:article"] = out.get(f"rel:{rtype}:article", 0) + 1
+    # Near-duplicate detection: one TextBand node per band key of the articles'
+    # fingerprints, one IN_BAND link per (article, band) (graph.duplicates).
+    articles = {ex.article.id: ex.article for ex in extractions}
+    bands = [set(band_keys(a.fingerprint)) for a in articles.values() if a.fingerprint]
+    if bands:
+        out["label:TextBand"] = len(set().union(*bands))
+        out["rel:IN_BAND:"] = sum(len(b) for b in bands)
     return out
 
 

@@ -160,7 +160,7 @@ def bulk_import(
         began = time.perf_counter()
         log(f"Writing import files to {directory}...")
         try:
-            files = write_import_files(read_records(paths), directory, batch_size=batch_size, reference=reference)
+            files = write_import_files(lambda: read_records(paths), directory, batch_size=batch_size, reference=reference)
         except ValueError as e:  # NotARecordFile, BadRecord: the message names the file and the fix
             raise BulkImportError(str(e)) from e
         csv_seconds = time.perf_counter() - began

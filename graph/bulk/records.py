@@ -4,7 +4,7 @@ A record is exactly what the loader writes for one article -- the parameter
 rows of `graph.loader.plan_batch([extraction])`:
 
     {"article":  {id, url, title, standfirst, outlet, author, published, language,
-                  source, license, extractor, extractor_version},
+                  source, license, extractor, extractor_version, text, fingerprint},
      "entities": [{id, name, kind, aliases, iso3, wikidata, source}, ...],
      "mentions": [{entity_id, count}, ...],
      "claims":   [graph.loader.claim_properties(claim), ...]}
@@ -35,6 +35,7 @@ ARTICLE_FIELDS: tuple[tuple[str, str], ...] = (
     ("id", "string"), ("url", "string"), ("title", "string"), ("standfirst", "string"),
     ("outlet", "string"), ("author", "string"), ("published", "date"), ("language", "string"),
     ("source", "string"), ("license", "string"), ("extractor", "string"), ("extractor_version", "string"),
+    ("text", "string"), ("fingerprint", "long[]"),
 )  # fmt: skip
 ENTITY_FIELDS: tuple[tuple[str, str], ...] = (
     ("id", "string"), ("name", "string"), ("kind", "string"), ("aliases", "string[]"),
@@ -48,6 +49,9 @@ CLAIM_FIELDS: tuple[tuple[str, str], ...] = (
     ("sentence", "string"), ("sentence_index", "long"), ("polarity", "string"), ("modality", "string"),
     ("attributed_to", "string"), ("event_date", "date"), ("title", "string"), ("confidence", "double"),
     ("extractor", "string"), ("extractor_version", "string"), ("rule", "string"),
+    ("event_date_precision", "string"), ("event_date_text", "string"), ("event_ongoing", "boolean"),
+    ("location_id", "string"), ("location_text", "string"), ("location_start", "long"), ("location_end", "long"),
+    ("sentence_key", "string"),
 )  # fmt: skip
 MENTION_FIELDS: tuple[tuple[str, str], ...] = (("entity_id", "string"), ("count", "long"))
 
@@ -90,11 +94,24 @@ def _parse_dates(record: Record) -> Record:
     return record
 
 
+def _complete(record: Record) -> Record:
+    """Fill what a record written before a claim field existed lacks, as the
+    loader would store it (its sentence key, `event_ongoing` false)."""
+    from graph.duplicates import sentence_key
+
+    for claim in record["claims"]:
+        if claim.get("sentence_key") is None and claim.get("sentence") is not None:
+            claim["sentence_key"] = sentence_key(claim["sentence"])
+        if claim.get("event_ongoing") is None:
+            claim["event_ongoing"] = False
+    return record
+
+
 def _arrow_schema() -> Any:
     import pyarrow as pa
 
     types = {"string": pa.string(), "long": pa.int64(), "double": pa.float64(), "date": pa.date32(),
-             "string[]": pa.list_(pa.string())}  # fmt: skip
+             "boolean": pa.bool_(), "string[]": pa.list_(pa.string()), "long[]": pa.list_(pa.int64())}  # fmt: skip
 
     def struct(fields: Sequence[tuple[str, str]]) -> Any:
         return pa.struct([(name, types[kind]) for name, kind in fields])
@@ -212,7 +229,7 @@ def _read_jsonl(path: Path) -> Iterator[Record]:
                     else ""
                 )
                 raise NotARecordFile(f"{path}:{number}: not an article record.{hint}")
-            yield _parse_dates(record)
+            yield _complete(_parse_dates(record))
 
 
 def _read_parquet(path: Path) -> Iterator[Record]:
@@ -224,7 +241,7 @@ def _read_parquet(path: Path) -> Iterator[Record]:
         raise NotARecordFile(f"{path}: a Parquet file without article records (columns {parquet.schema_arrow.names})")
     for batch in parquet.iter_batches(batch_size=1024):
         for record in batch.to_pylist():
-            yield record
+            yield _complete(record)
 
 
 def read_records(paths: Iterable[str | Path]) -> Iterator[Record]:

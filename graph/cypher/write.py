@@ -222,11 +222,15 @@ SET a.duplicates = []
 RETURN count(a) AS unlinked
 """
 
-# `$rows`: {id, bands}. Every article of the batch joins its bands; then each
-# one lists the articles that share a band and whose signatures agree on at
-# least `$min_equal` positions (both ways, ids sorted, so a reload changes
-# nothing). Returns the ids whose list changed: their claims' fact edges are
-# recomputed.
+# `$rows`: {id, bands}. Every article of the batch joins its bands; then every
+# article that shares a band with another and whose signature agrees with it on
+# at least `$min_equal` positions lists the other in `duplicates` (both ways;
+# ids sorted, so the list depends neither on load order nor on batching, and a
+# reload changes nothing). The pairs are grouped by the article that gains them
+# before one SET per article: setting per pair would let two pairs of one
+# article in one batch overwrite each other (three copies in a batch each
+# listed only one). Returns the ids whose list changed: their claims' fact
+# edges are recomputed.
 LINK_DUPLICATES = _KEEP_PLAN + """
 UNWIND $rows AS r
 MATCH (a:Article {id: r.id})
@@ -238,19 +242,17 @@ MATCH (a)-[:IN_BAND]->(:TextBand)<-[:IN_BAND]-(o:Article)
 WHERE o <> a AND size(o.fingerprint) = size(a.fingerprint)
 WITH DISTINCT a, o
 WHERE size([i IN range(0, size(a.fingerprint) - 1) WHERE a.fingerprint[i] = o.fingerprint[i]]) >= $min_equal
-WITH a, o,
-     CASE WHEN o.id IN coalesce(a.duplicates, []) THEN coalesce(a.duplicates, [])
-          ELSE coalesce(a.duplicates, []) + o.id END AS mine,
-     CASE WHEN a.id IN coalesce(o.duplicates, []) THEN coalesce(o.duplicates, [])
-          ELSE coalesce(o.duplicates, []) + a.id END AS theirs
-CALL (a, o, mine, theirs) {
-  WITH a, o, mine, theirs WHERE size(mine) <> size(coalesce(a.duplicates, []))
-                             OR size(theirs) <> size(coalesce(o.duplicates, []))
-  SET a.duplicates = mine, o.duplicates = theirs
-  RETURN [a.id, o.id] AS changed
+UNWIND [[a, o], [o, a]] AS pair
+WITH pair[0] AS x, collect(DISTINCT pair[1].id) AS others
+WITH x, coalesce(x.duplicates, []) AS old, others
+CALL (x, old, others) {
+  UNWIND old + others AS d
+  WITH DISTINCT d ORDER BY d
+  RETURN collect(d) AS merged
 }
-UNWIND changed AS id
-RETURN collect(DISTINCT id) AS changed
+WITH x, old, merged WHERE merged <> old
+SET x.duplicates = merged
+RETURN collect(x.id) AS changed
 """
 
 # The (type, subject, object) keys of the claims of these articles: when an

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
+from neo4j.time import DateTime
 
 from graph.server import install, process
 from graph.server.home import home_dir
@@ -56,6 +57,18 @@ def running(settings: Neo4jSettings) -> Iterator[Neo4jSettings]:
 WRITE_STAMPS = frozenset({"created_at", "updated_at"})
 
 
+def _stamp(value: Any) -> Any:
+    # Present, and a zoned datetime as Cypher's datetime() writes it; anything
+    # else shows as a difference.
+    if isinstance(value, DateTime) and value.tzinfo is not None:
+        return "<stamp>"
+    return ("<not a datetime() stamp>", repr(value))
+
+
+def _value(key: str, value: Any) -> Any:
+    return _stamp(value) if key in WRITE_STAMPS else _plain(value)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(value)
@@ -66,19 +79,21 @@ def _plain(value: Any) -> Any:
 
 def dump(driver: Driver, database: str) -> tuple[dict[str, Any], dict[tuple[str, str, str], list[Any]]]:
     """Every node by id (labels and properties) and every relationship by
-    (start id, type, end id) with the sorted list of their properties."""
+    (start id, type, end id) with the sorted list of their properties. A text
+    band (graph.duplicates) has a `key` instead of an id."""
     nodes: dict[str, Any] = {}
     rels: dict[tuple[str, str, str], list[Any]] = {}
     with driver.session(database=database) as s:
         for r in s.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"):
-            props = {k: "<stamp>" if k in WRITE_STAMPS else _plain(v) for k, v in r["props"].items()}
-            key = f"{sorted(r['labels'])[0]}:{props['id']}"
+            props = {k: _value(k, v) for k, v in r["props"].items()}
+            key = f"{sorted(r['labels'])[0]}:{props['id'] if 'id' in props else props['key']}"
             assert key not in nodes, f"two nodes with id {key}"
             nodes[key] = (tuple(sorted(r["labels"])), props)
         for r in s.run(
-            "MATCH (a)-[x]->(b) RETURN a.id AS a, type(x) AS t, b.id AS b, properties(x) AS props"
+            "MATCH (a)-[x]->(b) RETURN coalesce(a.id, a.key) AS a, type(x) AS t, coalesce(b.id, b.key) AS b,"
+            " properties(x) AS props"
         ):
-            props = tuple(sorted((k, "<stamp>" if k in WRITE_STAMPS else _plain(v)) for k, v in r["props"].items()))
+            props = tuple(sorted((k, _value(k, v)) for k, v in r["props"].items()))
             rels.setdefault((r["a"], r["t"], r["b"]), []).append(props)
     for value in rels.values():
         value.sort()

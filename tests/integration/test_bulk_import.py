@@ -60,6 +60,35 @@ def edge_cases():
     return [first, second]
 
 
+def syndicated():
+    """Near-duplicate support: one story under three outlets (the same
+    fingerprint; one copy in an earlier batch, two in one later batch), a
+    sentence repeated within an article, event dates with their precision and
+    text, an ongoing state, and an edge of dated and undated claims."""
+    a = "https://example.org/wire/"
+    # Made-up states, so no Wikinews claim feeds their edge.
+    rur = Entity("test-ruritania", "Ruritania", EntityKind.COUNTRY)
+    fre = Entity("test-freedonia", "Freedonia", EntityKind.COUNTRY)
+    fingerprint = tuple(range(1000, 1064))
+
+    def copy(n: int, outlet: str):
+        aid = f"{a}{n}"
+        said = "Ruritania accused Freedonia, the wire said."
+        claims = [
+            dataclasses.replace(claim(aid, "ACCUSES", rur, fre, 0, confidence=0.6), sentence=said),
+            dataclasses.replace(claim(aid, "ACCUSES", rur, fre, 100, confidence=0.7), sentence=said.upper()),
+            dataclasses.replace(
+                claim(aid, "LEADER_OF", ALIYEV, AZE, 200, event_date=date(2003, 1, 1)),
+                event_date_precision="year", event_date_text="since 2003", event_ongoing=True,
+            ),
+            claim(aid, "LEADER_OF", ALIYEV, AZE, 300) if n == 1 else claim(aid, "MEETS_WITH", ALIYEV, ISR, 300),
+        ]  # fmt: skip
+        ex = extraction(aid, claims, [rur, fre, ISR, ALIYEV, AZE], outlet=outlet, published=date(2020, 3, n))
+        return dataclasses.replace(ex, article=dataclasses.replace(ex.article, fingerprint=fingerprint))
+
+    return [copy(1, "Wire A")], [copy(2, "Wire B"), copy(3, "Wire C")]
+
+
 @pytest.fixture(scope="module")
 def bulk_server(neo4j_settings, tmp_path_factory):
     with running(second_server_settings(neo4j_settings, tmp_path_factory.mktemp("bulk-neo4j"))) as settings:
@@ -68,7 +97,10 @@ def bulk_server(neo4j_settings, tmp_path_factory):
 
 def test_bulk_import_equals_the_online_load(wikinews_extractions, neo4j_driver, clean_db, bulk_server, tmp_path):
     # Two hand-made cases in different batches, and in one batch with Wikinews articles.
-    extractions = [*edge_cases()[:1], *wikinews_extractions[:BATCH], *edge_cases()[1:], *wikinews_extractions[BATCH:]]
+    # Syndicated copies: one in the first batch, two together in a later one.
+    early, late = syndicated()
+    extractions = [*edge_cases()[:1], *early, *wikinews_extractions[:BATCH], *edge_cases()[1:], *late,
+                   *wikinews_extractions[BATCH:]]  # fmt: skip
     ensure_schema(neo4j_driver, clean_db)
     load_reference(neo4j_driver, clean_db)
     Loader(neo4j_driver, database=clean_db, batch_size=BATCH).load(extractions)
@@ -96,6 +128,13 @@ def test_bulk_import_equals_the_online_load(wikinews_extractions, neo4j_driver, 
     assert set(imported_rels) == set(online_rels)
     different = [k for k in online_rels if online_rels[k] != imported_rels[k]]
     assert not different, [(k, online_rels[k], imported_rels[k]) for k in different[:3]]
+    # The copies are one story in both graphs: each lists the other two, and the
+    # accusation they all carry is one sentence of one story.
+    wire = [k for k in online_nodes if k.startswith("Article:https://example.org/wire/")]
+    assert [len(online_nodes[k][1]["duplicates"]) for k in wire] == [2, 2, 2]
+    (accusation,) = online_rels[("test-ruritania", "ACCUSES", "test-freedonia")]
+    assert (dict(accusation)["articles"], dict(accusation)["sentences"], dict(accusation)["outlets"]) == (1, 1, 3)
+    assert any(k.startswith("TextBand:") for k in imported_nodes)
     # The schema exists (constraints and the loader's indexes), so an ingest can follow.
     assert {"entity_id", "article_id", "claim_id"} <= constraints
 

@@ -114,6 +114,25 @@ def test_a_story_syndicated_under_two_urls_counts_once(neo4j_driver, clean_db):
     assert fact_edges(neo4j_driver, clean_db)[("ACCUSES", "AZE", "IRN")]["articles"] == 3
 
 
+def test_copies_loaded_in_one_batch_each_list_all_the_others(neo4j_driver, clean_db):
+    # Four copies, out of id order, in one transaction (then one more later):
+    # each lists every other, sorted, whatever the order or batching.
+    ids = ["wire-c", "wire-a", "wire-d", "wire-b"]
+    copies = [
+        _article(extraction(i, [claim(i, "ACCUSES", AZE, IRN, 0)], [AZE, IRN], outlet=f"Outlet {i}"), STORY)
+        for i in ids
+    ]
+    loader = Loader(neo4j_driver, database=clean_db)
+    loader.load(copies)
+    assert _duplicates(neo4j_driver, clean_db) == {i: sorted(set(ids) - {i}) for i in ids}
+    late = _article(extraction("wire-0", [claim("wire-0", "ACCUSES", AZE, IRN, 0)], [AZE, IRN]), STORY)
+    loader.load([late])
+    everyone = [*ids, "wire-0"]
+    assert _duplicates(neo4j_driver, clean_db) == {i: sorted(set(everyone) - {i}) for i in everyone}
+    edge = fact_edges(neo4j_driver, clean_db)[("ACCUSES", "AZE", "IRN")]
+    assert (edge["claims"], edge["sentences"], edge["articles"], edge["outlets"]) == (5, 1, 1, 5)
+
+
 def test_articles_without_fingerprints_are_never_duplicates(neo4j_driver, clean_db):
     exs = [extraction(f"plain-{i}", [claim(f"plain-{i}", "SUPPLIES_ARMS", ISR, AZE, 0)], [ISR, AZE]) for i in range(2)]
     Loader(neo4j_driver, database=clean_db).load(exs)

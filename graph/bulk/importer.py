@@ -184,6 +184,7 @@ def bulk_import(
 
 def _create_schema(settings: Neo4jSettings, files: ImportFiles) -> None:
     from graph.driver import create_driver
+    from graph.ranking import refresh_all
     from graph.schema import ensure_schema
 
     driver = create_driver(settings)
@@ -194,6 +195,9 @@ def _create_schema(settings: Neo4jSettings, files: ImportFiles) -> None:
                 for start in range(0, len(ids), _EMPTY_ARRAY_BATCH):
                     chunk = ids[start : start + _EMPTY_ARRAY_BATCH]
                     session.execute_write(lambda tx, c=chunk, n=name: tx.run(_SET_EMPTY_ARRAY, ids=c, property=n).consume())
+        # The neighbourhood rankings the loader keeps as it writes (graph.ranking)
+        # hold element ids, which exist only once the store does.
+        refresh_all(driver, settings.database)
     finally:
         driver.close()
 

@@ -77,6 +77,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _ranking(entries: Any, edge_of: dict[str, str]) -> tuple[Any, ...]:
+    """A ranking list with its element ids replaced by the edges they name."""
+    return tuple(edge_of.get(e, e) if isinstance(e, str) else _plain(e) for e in entries)
+
+
 def dump(driver: Driver, database: str) -> tuple[dict[str, Any], dict[tuple[str, str, str], list[Any]]]:
     """Every node by id (labels and properties) and every relationship by
     (start id, type, end id) with the sorted list of their properties. A text
@@ -84,8 +89,22 @@ def dump(driver: Driver, database: str) -> tuple[dict[str, Any], dict[tuple[str,
     nodes: dict[str, Any] = {}
     rels: dict[tuple[str, str, str], list[Any]] = {}
     with driver.session(database=database) as s:
+        # The neighbourhood rankings (graph.ranking) list element ids, which
+        # differ between two stores: compare the edges they name instead.
+        edge_of = {
+            r["eid"]: f"{r['a']}-{r['t']}->{r['b']}"
+            for r in s.run(
+                "MATCH (a)-[x]->(b) RETURN elementId(x) AS eid, coalesce(a.id, a.key) AS a, type(x) AS t,"
+                " coalesce(b.id, b.key) AS b"
+            )
+        }
         for r in s.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"):
-            props = {k: _value(k, v) for k, v in r["props"].items()}
+            # An empty ranking and none mean the same to a hop (no ranked edges).
+            props = {
+                k: _ranking(v, edge_of) if k.startswith("top_edges") else _value(k, v)
+                for k, v in r["props"].items()
+                if not (k.startswith("top_edges") and not v)
+            }
             key = f"{sorted(r['labels'])[0]}:{props['id'] if 'id' in props else props['key']}"
             assert key not in nodes, f"two nodes with id {key}"
             nodes[key] = (tuple(sorted(r["labels"])), props)

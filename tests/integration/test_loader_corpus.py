@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from h5_support import counts, fact_edges
 
-from graph.duplicates import band_keys
+from graph.duplicates import band_keys, sentence_key
 from graph.loader import Loader
 from graph.models import Extraction
 from graph.ontology import DEFAULT_FACT_MODALITIES, RELATION_TYPES, Polarity, canonical_pair
@@ -50,9 +50,16 @@ def expected_facts(extractions: list[Extraction]) -> dict[tuple[str, str, str], 
             groups[(c.type, a, b)].append((c, ex.article))
     out = {}
     for key, items in groups.items():
+        # One piece of evidence per sentence of an outlet (these articles have
+        # no near-duplicates): its most confident claim counts once.
+        evidence: dict[str, float] = {}
+        for c, art in items:
+            source = f"outlet:{art.outlet}" if art.outlet else art.id
+            k = source + "|" + sentence_key(c.sentence)
+            evidence[k] = max(evidence.get(k, 0.0), c.confidence)
         q = 1.0
-        for c, _ in items:
-            q *= 1.0 - min(max(c.confidence, 0.0), 1.0)
+        for conf in evidence.values():
+            q *= 1.0 - min(max(conf, 0.0), 1.0)
         out[key] = {
             "claims": len(items),
             "articles": len({art.id for _, art in items}),
